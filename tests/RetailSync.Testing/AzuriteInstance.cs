@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RetailSync.Testing;
+
+/// <summary>
+/// A private Azurite (Blob, Queue, Table) on 127.0.0.1, in memory, on ports the OS picks. Started from the
+/// repository's node_modules (./build.sh runs <c>npm ci</c>). Set <c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>
+/// to use an emulator or account that is already running instead.
+/// </summary>
+public sealed partial class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
+    public const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process? _process;
+
+    private AzuriteInstance(Process? process, string connectionString)
+    {
+        _process = process;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>Storage connection string for Blob, Queue and Table endpoints.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var external = Environment.GetEnvironmentVariable("RETAILSYNC_STORAGE_CONNECTION_STRING");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new AzuriteInstance(null, external);
+        }
+
+        var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({azurite}). Run 'npm ci' in {RepositoryPaths.Root} (./build.sh does).");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     azurite, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                     "--blobHost", "127.0.0.1", "--blobPort", "0",
+                     "--queueHost", "127.0.0.1", "--queuePort", "0",
+                     "--tableHost", "127.0.0.1", "--tablePort", "0",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var output = new System.Text.StringBuilder();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                ready.TrySetException(new InvalidOperationException($"Azurite exited before it was ready:\n{output}"));
+                return;
+            }
+
+            lock (ports)
+            {
+                output.AppendLine(e.Data);
+                var match = ListeningLine().Match(e.Data);
+                if (match.Success)
+                {
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+                    if (ports.Count == 3)
+                    {
+                        ready.TrySetResult();
+                    }
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (ports)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+
+        var connectionString =
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            $"AccountKey={DevAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
+        return new AzuriteInstance(process, connectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}
