@@ -113,11 +113,8 @@ internal sealed class EmbeddedOrchestrationContext : OrchestrationContext
         var carryOver = _status == OrchestrationRuntimeStatus.ContinuedAsNew && _preserveUnprocessedEvents
             ? _bufferedEvents.ToList()
             : (IReadOnlyList<HistoryEvent>)[];
-        return new EpisodeOutcome(_newHistory, _newActions, _status, _output, _failure, _customStatus, _continueAsNewInput, carryOver);
+        return new EpisodeOutcome(_newHistory, _newActions, _status, _output, _failure, _customStatus, _continueAsNewInput, carryOver, _finished ? _bufferedEvents : []);
     }
-
-    /// <summary>Events left unconsumed when the instance finished (they are dropped unless carried over).</summary>
-    public IReadOnlyList<HistoryEvent> UnconsumedEvents => _bufferedEvents;
 
     private void Apply(HistoryEvent e)
     {
@@ -134,7 +131,11 @@ internal sealed class EmbeddedOrchestrationContext : OrchestrationContext
         switch (e.Kind)
         {
             case HistoryEventKind.ExecutionStarted:
-                _currentUtc = e.Timestamp.UtcDateTime;
+                if (_currentUtc == default)
+                {
+                    _currentUtc = e.Timestamp.UtcDateTime;
+                }
+
                 _input = e.Input;
                 Start();
                 break;

@@ -13,4 +13,5 @@ internal sealed record EpisodeOutcome(
     TaskFailureDetails? Failure,
     string? CustomStatus,
     string? ContinueAsNewInput,
-    IReadOnlyList<HistoryEvent> CarryOverEvents);
+    IReadOnlyList<HistoryEvent> CarryOverEvents,
+    IReadOnlyList<HistoryEvent> UnconsumedEvents);
