@@ -38,6 +38,12 @@ public sealed record EmbeddedWorkflowOptions
     /// <summary>Longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long after an episode's commit its side effects (outbox) are presumed abandoned by the worker that
+    /// committed it (crashed) and are carried out by another worker.
+    /// </summary>
+    public TimeSpan OutboxRecoveryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Receives of one wake-up after which a wake-up that keeps failing is dropped (and logged as an error).</summary>
     public int MaxDequeueCount { get; set; } = 20;
 
@@ -52,6 +58,7 @@ public sealed record EmbeddedWorkflowOptions
         Check(WorkItemVisibilityTimeout >= TimeSpan.FromSeconds(1), nameof(WorkItemVisibilityTimeout), "at least 1 second");
         Check(TimerPollInterval > TimeSpan.Zero, nameof(TimerPollInterval), "positive");
         Check(MaxQueuePollingInterval > TimeSpan.Zero, nameof(MaxQueuePollingInterval), "positive");
+        Check(OutboxRecoveryDelay >= TimeSpan.Zero, nameof(OutboxRecoveryDelay), "zero or more");
         Check(MaxDequeueCount >= 1, nameof(MaxDequeueCount), "at least 1");
     }
 

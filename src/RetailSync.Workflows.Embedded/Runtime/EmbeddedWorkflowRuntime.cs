@@ -237,7 +237,11 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
                 }
             }
 
-            if (message.DequeueCount >= _options.MaxDequeueCount)
+            if (ex is InstanceBusyException busy)
+            {
+                await SafeAsync(() => queue.RenewAsync(message, busy.RetryAfter < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : busy.RetryAfter, CancellationToken.None));
+            }
+            else if (message.DequeueCount >= _options.MaxDequeueCount)
             {
                 LogPoisonWakeUp(ex, instanceId, message.DequeueCount);
                 await SafeAsync(() => queue.DeleteAsync(message, CancellationToken.None));

@@ -42,6 +42,14 @@ internal sealed partial class EpisodeRunner(
                 // Outbox rows of the last committed episode are carried out; any other row belongs to an
                 // episode whose commit lost the race and is discarded.
                 var committed = snapshot.Outbox.Where(o => state is not null && o.EpisodeId == state.LastEpisodeId).ToList();
+                var age = timeProvider.GetUtcNow() - (state?.LastUpdatedAt ?? DateTimeOffset.MinValue);
+                if (committed.Count > 0 && age < options.OutboxRecoveryDelay)
+                {
+                    // The worker that committed them is probably still carrying them out (in another process):
+                    // come back later instead of repeating its activities.
+                    throw new InstanceBusyException(instanceId, options.OutboxRecoveryDelay - age);
+                }
+
                 await dispatcher.DispatchAsync(instanceId, committed, cancellationToken);
                 var stale = snapshot.Outbox.Where(o => !committed.Contains(o)).Select(o => o.Id).ToList();
                 if (stale.Count > 0)
