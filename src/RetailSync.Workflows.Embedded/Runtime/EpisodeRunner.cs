@@ -171,9 +171,9 @@ internal sealed partial class EpisodeRunner(
     }
 
     /// <summary>
-    /// Carries out the outbox of the last committed episode after its worker crashed. Activities whose result is
-    /// already known are skipped; an activity that may still be in the work-item queue (or running) is deferred
-    /// until its work item's visibility timeout has passed, so only activities that were really lost run again.
+    /// Carries out what is left of the outbox of the last committed episode after its worker stopped (rows are
+    /// deleted one by one as their side effects happen, so what is left never happened). Activities whose
+    /// result is already known are skipped.
     /// </summary>
     private async Task<(List<OutboxMessage> Deferred, TimeSpan? RetryAfter)> RecoverOutboxAsync(string instanceId, InstanceSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -194,10 +194,12 @@ internal sealed partial class EpisodeRunner(
             .Concat(snapshot.Inbox.Where(m => m.ExecutionId == state?.ExecutionId && m.Event.TaskId is not null).Select(m => m.Event.TaskId!.Value))
             .ToHashSet();
         var done = committed.Where(o => o.Kind == OutboxKind.ActivityWorkItem && answered.Contains(o.WorkItem!.TaskId)).ToList();
-        var deferred = committed.Except(done)
-            .Where(o => o.Kind == OutboxKind.ActivityWorkItem && now - (o.CommittedAt ?? state!.LastUpdatedAt) < options.WorkItemVisibilityTimeout)
-            .ToList();
-        var missing = committed.Except(done).Except(deferred).ToList();
+        var missing = committed.Except(done).ToList();
+        if (missing.Count > 0)
+        {
+            LogRecovered(instanceId, missing.Count);
+        }
+
         await dispatcher.DispatchAsync(instanceId, missing, cancellationToken);
         var obsolete = done.Concat(stale).Select(o => o.Id).ToList();
         if (obsolete.Count > 0)
@@ -205,10 +207,7 @@ internal sealed partial class EpisodeRunner(
             await store.DeleteOutboxAsync(instanceId, obsolete, cancellationToken);
         }
 
-        TimeSpan? retryAfter = deferred.Count == 0
-            ? null
-            : deferred.Min(o => (o.CommittedAt ?? state!.LastUpdatedAt) + options.WorkItemVisibilityTimeout - now);
-        return (deferred, retryAfter);
+        return ([], null);
     }
 
     private InstanceCommit BuildCommit(InstanceState state, IReadOnlyList<HistoryEvent> history, List<InboxMessage> consume, List<InboxMessage> drop, List<OutboxMessage> pendingOutbox)
@@ -368,6 +367,9 @@ internal sealed partial class EpisodeRunner(
 
         await store.DeleteInboxAsync(state.InstanceId, messages.Select(m => m.Id).ToList(), cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId}: carrying out {Count} side effects of an interrupted episode")]
+    private partial void LogRecovered(string instanceId, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} changed under this worker; replaying again")]
     private partial void LogConflict(string instanceId);

@@ -17,6 +17,7 @@ public sealed class KillRestartTests(AzuriteFixture azurite, ITestOutputHelper o
     private const int Instances = 16;
     private const int Steps = 5;
     private const int MaxActivitiesInFlight = 8;
+    private const int MaxOrchestrationsInFlight = 4;
 
     [Fact]
     public async Task Killing_the_host_mid_flow_loses_no_instance_and_repeats_no_completed_activity()
@@ -59,20 +60,51 @@ public sealed class KillRestartTests(AzuriteFixture azurite, ITestOutputHelper o
             await final.WaitForExitAsync();
         }
 
-        var runs = await CountAsync(completions, "run-");
+        var runRows = new List<TableEntity>();
+        await foreach (var e in completions.QueryAsync<TableEntity>())
+        {
+            if (e.RowKey.StartsWith("run-", StringComparison.Ordinal))
+            {
+                runRows.Add(e);
+            }
+        }
+
+        var runs = runRows.Count;
         var effects = await CountAsync(completions, "done-");
         output.WriteLine($"{runs} runs for {Instances * Steps} steps after {kills} kills");
         Assert.Equal(Instances * Steps, effects);
         Assert.True(runs >= Instances * Steps);
 
-        // Only activities in flight at a kill run again: at most MaxActivitiesInFlight per kill.
-        Assert.True(runs - Instances * Steps <= kills * MaxActivitiesInFlight, $"{runs - (Instances * Steps)} extra runs");
+        // Only activities in flight at a kill run again: running (at most MaxActivitiesInFlight) or dispatched by
+        // an episode that the kill interrupted (at most MaxOrchestrationsInFlight).
+        Assert.True(runs - (Instances * Steps) <= kills * (MaxActivitiesInFlight + MaxOrchestrationsInFlight), $"{runs - (Instances * Steps)} extra runs");
         foreach (var id in ids)
         {
             var history = (await store.LoadAsync(id)).History;
             Assert.Equal(Steps, history.Count(e => e.Kind == HistoryEventKind.TaskCompleted));
             Assert.Equal(Steps, history.Count(e => e.Kind == HistoryEventKind.TaskScheduled));
             Assert.Single(history, e => e.Kind == HistoryEventKind.TimerFired);
+
+            // Completed work is never repeated: no step starts again once an episode after the one that
+            // consumed its result has begun (that episode began after the result was committed).
+            var scheduled = history.Where(e => e.Kind == HistoryEventKind.TaskScheduled).Select(e => e.TaskId).ToList();
+            for (var i = 0; i < history.Count; i++)
+            {
+                if (history[i].Kind != HistoryEventKind.TaskCompleted)
+                {
+                    continue;
+                }
+
+                var step = scheduled.IndexOf(history[i].TaskId) + 1;
+                var next = history.Skip(i + 1).FirstOrDefault(e => e.Kind == HistoryEventKind.OrchestratorStarted);
+                if (next is null)
+                {
+                    continue;
+                }
+
+                var late = runRows.Where(r => r.PartitionKey == id.Replace('/', '_') && r.RowKey.StartsWith($"run-{step}-", StringComparison.Ordinal) && r.Timestamp > next.Timestamp).ToList();
+                Assert.True(late.Count == 0, $"{id} step {step} ran again at {late.FirstOrDefault()?.Timestamp:o} after its result was committed (before {next.Timestamp:o})");
+            }
         }
     }
 
@@ -100,8 +132,9 @@ public sealed class KillRestartTests(AzuriteFixture azurite, ITestOutputHelper o
         start.Environment["RETAILSYNC_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString;
         start.Environment["Workflows__TaskHub"] = hub;
         start.Environment["Workflows__MaxActivitiesInFlight"] = MaxActivitiesInFlight.ToString();
+        start.Environment["Workflows__MaxOrchestrationsInFlight"] = MaxOrchestrationsInFlight.ToString();
         start.Environment["Workflows__ControlQueueVisibilityTimeout"] = "00:00:02";
-        start.Environment["Workflows__WorkItemVisibilityTimeout"] = "00:00:03";
+        start.Environment["Workflows__WorkItemVisibilityTimeout"] = "00:00:05";
         start.Environment["Workflows__OutboxRecoveryDelay"] = "00:00:01";
         start.Environment["Workflows__TimerPollInterval"] = "00:00:00.2";
         start.Environment["Workflows__MaxQueuePollingInterval"] = "00:00:00.1";
