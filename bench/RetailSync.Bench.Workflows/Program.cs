@@ -84,33 +84,13 @@ await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions 
     await client.ScheduleNewOrchestrationInstanceAsync(nameof(FiveStepWorkflow), i, new StartOrchestrationOptions($"bench-{i:D5}"), ct));
 var scheduled = wall.Elapsed;
 
+// Wait with point reads, one instance after the other (cheap; a query would scan every partition).
 var finished = new List<OrchestrationMetadata>();
-using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4)))
+using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
 {
-    while (true)
+    for (var i = 0; i < instances; i++)
     {
-        finished.Clear();
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
-            {
-                InstanceIdPrefix = "bench-",
-                Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
-                PageSize = 1000,
-                ContinuationToken = token,
-            }, deadline.Token);
-            finished.AddRange(page.Instances);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        if (finished.Count >= instances)
-        {
-            break;
-        }
-
-        await Task.Delay(2000, deadline.Token); // a full query scans every instance: poll sparingly
+        finished.Add(await client.WaitForInstanceCompletionAsync($"bench-{i:D5}", false, deadline.Token));
     }
 }
 
