@@ -25,7 +25,7 @@ var options = new EmbeddedWorkflowOptions
     TaskHub = hub,
     MaxActivitiesInFlight = 32,
     MaxOrchestrationsInFlight = 32,
-    MaxQueuePollingInterval = TimeSpan.FromMilliseconds(50),
+    MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
 };
 var store = new AzureStorageWorkflowStore(azurite.ConnectionString, hub, options.MaxQueuePollingInterval);
 var registry = new WorkflowRegistry().AddOrchestrator<FiveStepWorkflow>(nameof(FiveStepWorkflow)).AddActivity<NoOpActivity>(nameof(NoOpActivity));

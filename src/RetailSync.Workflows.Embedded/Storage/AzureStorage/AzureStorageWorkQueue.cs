@@ -9,6 +9,8 @@ public sealed class AzureStorageWorkQueue(QueueClient queue, TimeSpan maxPolling
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(10);
 
+    private long _idleDelayTicks = MinPollingInterval.Ticks;
+
     internal QueueClient Client => queue;
 
     public Task SendAsync(string body, CancellationToken cancellationToken = default)
@@ -16,21 +18,28 @@ public sealed class AzureStorageWorkQueue(QueueClient queue, TimeSpan maxPolling
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
-        var delay = MinPollingInterval;
         var waited = TimeSpan.Zero;
         while (true)
         {
             var response = await WorkflowTelemetry.MeasureAsync("queue.receive",
                 () => queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken));
-            if (response.Value.Length > 0 || waited >= maxWait)
+            if (response.Value.Length > 0)
             {
+                Interlocked.Exchange(ref _idleDelayTicks, MinPollingInterval.Ticks);
                 return response.Value.Select(m => new QueueMessage(m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount)).ToList();
             }
 
-            // Back-off between polls of an empty queue: I/O pacing, not workflow time.
+            if (waited >= maxWait)
+            {
+                return [];
+            }
+
+            // Back-off between polls of an empty queue (kept across calls, reset by the next message): I/O
+            // pacing, not workflow time.
+            var delay = TimeSpan.FromTicks(Interlocked.Read(ref _idleDelayTicks));
             await Task.Delay(delay, cancellationToken);
             waited += delay;
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxPollingInterval.Ticks));
+            Interlocked.Exchange(ref _idleDelayTicks, Math.Min(delay.Ticks * 2, maxPollingInterval.Ticks));
         }
     }
 
