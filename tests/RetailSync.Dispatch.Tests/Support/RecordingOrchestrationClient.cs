@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using RetailSync.Routing;
-using RetailSync.Workflows;
+using System.Text.Json.Serialization;
 using RetailSync.Workflows.Client;
 
 namespace RetailSync.Dispatch.Tests.Support;
 
 /// <summary>
 /// In-memory <see cref="OrchestrationClient"/> that records what the dispatcher asked for. Payloads are
-/// serialised with <see cref="WorkflowJson"/> as a real runtime would, and read back.
+/// serialised and read back with the settings of <c>WorkflowJson</c> (web defaults, nulls omitted, enums as
+/// strings), as a real runtime would.
 /// </summary>
 public sealed class RecordingOrchestrationClient : OrchestrationClient
 {
+    // Same settings as RetailSync.Workflows.Json, whose type initializer currently throws
+    // (MakeReadOnly() without a TypeInfoResolver); reported to the coordinator.
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
     private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RaisedEvent> _raised = new();
 
@@ -33,12 +38,12 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
     {
         Interlocked.Increment(ref _scheduleCalls);
         var id = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        var json = JsonSerializer.Serialize(input, WorkflowJson.Options);
+        var json = JsonSerializer.Serialize(input, Json);
         var created = false;
         _instances.GetOrAdd(id, _ =>
         {
             created = true;
-            return new Instance(orchestratorName, id, JsonSerializer.Deserialize<RoutedWorkflowInput>(json, WorkflowJson.Options)!, Interlocked.Increment(ref _sequence));
+            return new Instance(orchestratorName, id, JsonSerializer.Deserialize<RoutedWorkflowInput>(json, Json)!, Interlocked.Increment(ref _sequence));
         });
         return Task.FromResult(new ScheduleResult(id, created));
     }
@@ -57,8 +62,8 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
             throw new InvalidOperationException($"No instance {instanceId}.");
         }
 
-        var json = JsonSerializer.Serialize(eventPayload, WorkflowJson.Options);
-        _raised.Enqueue(new RaisedEvent(instanceId, eventName, JsonSerializer.Deserialize<RoutedEvent>(json, WorkflowJson.Options)!));
+        var json = JsonSerializer.Serialize(eventPayload, Json);
+        _raised.Enqueue(new RaisedEvent(instanceId, eventName, JsonSerializer.Deserialize<RoutedEvent>(json, Json)!));
     }
 
     public override Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
@@ -77,6 +82,14 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
 
     public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     public sealed record RaisedEvent(string InstanceId, string EventName, RoutedEvent Payload);
 
