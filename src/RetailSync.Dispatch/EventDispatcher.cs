@@ -330,7 +330,7 @@ public class EventDispatcher
                 return new ProcessResult(Disposition.InProgress, Delay: remaining < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : remaining);
         }
 
-        var claim = claimResult.Claim!;
+        var claim = new ClaimHolder(claimResult.Claim!);
         try
         {
             return await ProcessClaimedAsync(e, claim, origin, cancellationToken);
@@ -341,11 +341,11 @@ public class EventDispatcher
             {
                 if (isFinalAttempt)
                 {
-                    await _events.CompleteAsync(claim, EventLedgerState.DeadLettered, null, Shorten($"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
+                    await _events.CompleteAsync(claim.Current, EventLedgerState.DeadLettered, null, Shorten($"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
                 }
                 else
                 {
-                    await _events.ReleaseAsync(claim, Shorten($"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
+                    await _events.ReleaseAsync(claim.Current, Shorten($"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
                 }
             }
             catch (Exception releaseError)
@@ -357,8 +357,9 @@ public class EventDispatcher
         }
     }
 
-    private async Task<ProcessResult> ProcessClaimedAsync(RetailEvent e, EventClaim claim, Origin origin, CancellationToken cancellationToken)
+    private async Task<ProcessResult> ProcessClaimedAsync(RetailEvent e, ClaimHolder holder, Origin origin, CancellationToken cancellationToken)
     {
+        var claim = holder.Current;
         var typeTag = DispatchTelemetry.TypeTag(e.Type);
         var route = _router.GetRoute(e.Type);
         if (route is null)
@@ -496,6 +497,7 @@ public class EventDispatcher
             return new ProcessResult(Disposition.ClaimLost, instanceId, TimeSpan.FromSeconds(5));
         }
 
+        holder.Current = renewed;
         var eventName = route.EventName ?? e.Type;
         await _orchestrations.RaiseEventAsync(instanceId, eventName, ToRoutedEvent(e, instanceKey, isStale), cancellationToken);
         if (!await _events.CompleteAsync(renewed, EventLedgerState.Dispatched, instanceId, null, cancellationToken))
@@ -674,6 +676,12 @@ public class EventDispatcher
         CloudEventReader.TryRead(new EventMessage("excerpt", null, EventMessage.CloudEventsJson, body), out var e, out _)
             ? DataExcerpt(e)
             : null;
+
+    /// <summary>The claim as it stands (renewing it changes its ETag), for the failure path.</summary>
+    private sealed class ClaimHolder(EventClaim claim)
+    {
+        public EventClaim Current { get; set; } = claim;
+    }
 
     private static string Shorten(string text) => text.Length <= 1000 ? text : text[..1000] + "...";
 }

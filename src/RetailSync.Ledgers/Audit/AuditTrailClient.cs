@@ -9,6 +9,8 @@ namespace RetailSync.Ledgers.Audit;
 /// </summary>
 public class AuditTrailClient
 {
+    private static long _sequence;
+
     private readonly LedgerTable _table;
 
     /// <summary>For mocking.</summary>
@@ -27,7 +29,10 @@ public class AuditTrailClient
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.EventId);
         var table = await _table.GetAsync(cancellationToken);
-        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{Guid.NewGuid():N}");
+        // Time, then a process-wide sequence (entries written in the same tick keep their order), then a
+        // random suffix (writers in other processes never collide).
+        var sequence = Interlocked.Increment(ref _sequence);
+        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{sequence:D19}-{Guid.NewGuid():N}");
         await table.AddEntityAsync(
             new TableEntity(TableKeys.Escape(entry.EventId), rowKey)
             {
