@@ -20,6 +20,7 @@ internal sealed class OdooCatalog
     private readonly TtlCache<string, long> _countriesByCode;
     private readonly TtlCache<int, OdooWarehouse> _warehouse;
     private readonly TtlCache<int, IReadOnlyList<OdooJournal>> _journals;
+    private readonly SemaphoreSlim[] _customerGates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public OdooCatalog(OdooClient client)
     {
@@ -115,6 +116,24 @@ internal sealed class OdooCatalog
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs a customer lookup-then-create alone among callers of this client with the same key (e-mail or reference),
+    /// so two orders of one new customer arriving together create one partner. Other processes are not covered.
+    /// </summary>
+    public async Task<T> SerializeCustomerAsync<T>(string key, Func<Task<T>> body, CancellationToken cancellationToken)
+    {
+        var gate = _customerGates[(int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(key) % (uint)_customerGates.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await body();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public bool TryGetPartner(string reference, out long partnerId) => _partnersByRef.TryGet(reference, out partnerId);

@@ -1,3 +1,5 @@
+using RetailSync.Odoo.Protocol;
+
 namespace RetailSync.Odoo;
 
 /// <summary>
@@ -149,7 +151,20 @@ public class OdooSalesOperations
         };
     }
 
-    internal async Task<CustomerRef> EnsureCustomerCoreAsync(CustomerRequest customer, CancellationToken cancellationToken)
+    internal Task<CustomerRef> EnsureCustomerCoreAsync(CustomerRequest customer, CancellationToken cancellationToken)
+    {
+        if (_client.Catalog.TryGetPartner(customer.PartnerReference, out var cachedId))
+        {
+            return Task.FromResult(new CustomerRef(cachedId, customer.PartnerReference, Created: false));
+        }
+
+        return _client.Catalog.SerializeCustomerAsync(
+            string.IsNullOrWhiteSpace(customer.Email) ? customer.PartnerReference : customer.Email,
+            () => FindOrCreateCustomerAsync(customer, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<CustomerRef> FindOrCreateCustomerAsync(CustomerRequest customer, CancellationToken cancellationToken)
     {
         var reference = customer.PartnerReference;
         if (_client.Catalog.TryGetPartner(reference, out var cachedId))
@@ -163,8 +178,7 @@ public class OdooSalesOperations
         var found = await _client.SearchReadAsync("res.partner", domain, PartnerFields, limit: 5, order: "id", cancellationToken: cancellationToken);
         if (found.Count > 0)
         {
-            var best = found.FirstOrDefault(p => p.GetString("ref") == reference);
-            var partnerId = best.Json.ValueKind == System.Text.Json.JsonValueKind.Undefined ? found[0].Id : best.Id;
+            var partnerId = (found.FirstOrDefaultOrNull(p => p.GetString("ref") == reference) ?? found[0]).Id;
             _client.Catalog.RememberPartner(reference, partnerId);
             return new CustomerRef(partnerId, reference, Created: false);
         }
