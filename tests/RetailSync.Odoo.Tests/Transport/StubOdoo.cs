@@ -6,9 +6,10 @@ namespace RetailSync.Odoo.Tests.Transport;
 /// <summary>Builds a client wired exactly as in production (AddOdooClient) over a stub primary handler.</summary>
 internal static class StubOdoo
 {
-    public static ServiceProvider Create(StubOdooHandler handler, Action<OdooClientOptions>? configure = null, ILoggerProvider? logs = null)
+    public static ServiceProvider Create(StubOdooHandler handler, Action<OdooClientOptions>? configure = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services2 = null)
     {
         var services = new ServiceCollection();
+        services2?.Invoke(services);
         if (logs is not null)
         {
             services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
