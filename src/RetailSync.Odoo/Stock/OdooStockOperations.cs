@@ -386,7 +386,13 @@ public class OdooStockOperations
 
         foreach (var id in toValidate)
         {
-            await _client.CallAsync("stock.scrap", "action_validate", [id], cancellationToken: cancellationToken);
+            var result = await _client.CallAsync("stock.scrap", "action_validate", [id], cancellationToken: cancellationToken);
+            if (IsAction(result, "stock.warn.insufficient.qty.scrap", out var warnContext))
+            {
+                // Odoo asks to confirm scrapping more than it believes is on hand: the goods are physically here.
+                var warnId = await _client.CreateAsync("stock.warn.insufficient.qty.scrap", new Dictionary<string, object?>(), warnContext, cancellationToken);
+                await _client.CallAsync("stock.warn.insufficient.qty.scrap", "action_done", [warnId], warnContext, cancellationToken);
+            }
         }
 
         return new ReturnReceipt(picking.Id, "done", warehouse.StockLocationId, scrapIds, alreadyDone && toValidate.Count == 0);
