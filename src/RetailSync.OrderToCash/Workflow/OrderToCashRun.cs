@@ -133,6 +133,7 @@ internal sealed class OrderToCashRun : IDisposable
             await NextAsync();
         }
 
+        await DrainAsync();
         DisarmTimers();
         Publish();
         _logger.LogInformation("Order {BusinessKey} finished: {Outcome} (sale order {SaleOrder})", _businessKey, _outcome, _saleOrderName);
@@ -187,6 +188,51 @@ internal sealed class OrderToCashRun : IDisposable
 
         await OnEventAsync(e);
     }
+
+    /// <summary>
+    /// Takes the events already delivered when the order finished: duplicates and stale copies are counted; anything
+    /// else is recorded as a late event for an operator, so nothing is dropped silently.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        while (_waits.FirstOrDefault(w => w.Value.IsCompleted) is { Key: not null } ready)
+        {
+            _waits[ready.Key] = _ctx.WaitForExternalEvent<RoutedEvent>(ready.Key);
+            if (!ready.Value.IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            var e = await ready.Value;
+            if (!_seenEventIds.Add(e.EventId) || IsKnownContent(e))
+            {
+                _duplicates++;
+                Log($"duplicate {e.Type} {e.EventId} ignored");
+            }
+            else if (e.IsStale)
+            {
+                _stale++;
+            }
+            else
+            {
+                Log($"{e.Type} {e.EventId} arrived as the order finished");
+                await RecordAsync(ExceptionKinds.UnexpectedEvent, "late-" + e.EventId,
+                    $"{e.Type} {e.EventId} arrived as {_businessKey} finished ({_outcome}); it was not applied.", RoutedEventReader.Excerpt(e), null, e.EventId);
+            }
+        }
+    }
+
+    /// <summary>True when a new event id repeats what the order already applied (a redelivered shipment, payment or order).</summary>
+    private bool IsKnownContent(RoutedEvent e) => e.Type switch
+    {
+        RetailEventTypes.ShipmentDispatched or RetailEventTypes.ShipmentUpdated or RetailEventTypes.ShipmentDelivered =>
+            RoutedEventReader.TryRead<ShipmentData>(e, out _) is { } shipment && _knownShipments.Contains(shipment.ChannelShipmentId),
+        RetailEventTypes.PaymentCaptured =>
+            RoutedEventReader.TryRead<PaymentData>(e, out _) is { } payment && _knownPayments.Contains(payment.PaymentReference),
+        RetailEventTypes.OrderPlaced or RetailEventTypes.OrderUpdated =>
+            RoutedEventReader.TryRead<OrderData>(e, out _) is { CancelledAt: null } && _order is not null,
+        _ => false,
+    };
 
     private void ArmTimers()
     {
