@@ -981,6 +981,7 @@ internal sealed class OrderToCashRun : IDisposable
             if (decision is null || !string.Equals(decision.ExceptionId, id, StringComparison.Ordinal))
             {
                 Log($"operator decision for '{decision?.ExceptionId}' ignored: parked on '{id}'");
+                Publish();
                 continue;
             }
 

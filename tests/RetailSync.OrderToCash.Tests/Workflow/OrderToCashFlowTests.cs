@@ -184,7 +184,7 @@ public sealed class OrderToCashFlowTests(AzuriteFixture azurite)
         Assert.Equal(["operator"], parked.WaitingFor);
 
         var resolved = await harness.Ops.ResolveAsync(order.InstanceId, new("cancel", "customer returns it"));
-        Assert.Equal(Ops.Workflows.ResolveStatus.Accepted, resolved.Status);
+        Assert.Equal(RetailSync.Ops.Workflows.ResolveStatus.Accepted, resolved.Status);
         var result = await harness.CompletedAsync(order);
 
         Assert.Equal(OrderToCashOutcome.CancelledAfterShipment, result.Outcome);

@@ -32,7 +32,7 @@ public sealed class ParkingTests(AzuriteFixture azurite)
         Assert.Equal(order.InstanceId, record.InstanceId);
         Assert.Contains("NEW-SKU-2001", record.PayloadExcerpt, StringComparison.Ordinal);
         Assert.NotNull(record.OdooResponse);
-        Assert.Contains((await harness.Services.GetRequiredServiceAsync<Ops.Exceptions.ExceptionOpsHandler>().ListOpenAsync(200)).Items, r => r.Id == record.Id);
+        Assert.Contains((await harness.Services.GetRequiredServiceAsync<RetailSync.Ops.Exceptions.ExceptionOpsHandler>().ListOpenAsync(200)).Items, r => r.Id == record.Id);
 
         await harness.Odoo.CreateAsync("product.product", new Dictionary<string, object?>
         {
