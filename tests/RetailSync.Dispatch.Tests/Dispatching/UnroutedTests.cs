@@ -113,6 +113,10 @@ public sealed class UnroutedTests(AzuriteFixture azurite)
         await harness.DispatchAsync(TestEvents.Message("evt-placed", RetailEventTypes.OrderPlaced, Order, paymentRef: "stripe/pi_123"));
         Assert.Equal(2, harness.Client.Raised.Count);
         Assert.Empty(await harness.Unrouted.ListAsync(PaymentRef));
+        Assert.Empty(await harness.OpenExceptionsAsync());
+        var resolved = await harness.Exceptions.GetAsync(record.Id);
+        Assert.Equal(RetailSync.Ledgers.Exceptions.ExceptionStatus.Resolved, resolved!.Status);
+        Assert.Contains(OrderInstance, resolved.Resolution, StringComparison.Ordinal);
     }
 
     [Fact]
