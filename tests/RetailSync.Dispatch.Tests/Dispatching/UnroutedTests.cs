@@ -120,6 +120,21 @@ public sealed class UnroutedTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Link_written_while_the_event_was_parking_is_noticed_and_the_event_released()
+    {
+        // The order event links the payment and looks for parked events just before this payment parks:
+        // the first lookup misses the link, then the link appears (written by the "other" dispatcher).
+        using var harness = new DispatchHarness(azurite, crossReferences: (service, options, time) => new LinkAfterFirstLookup(service, options, time));
+
+        var outcome = await harness.DispatchAsync(TestEvents.Message("evt-pay", RetailEventTypes.PaymentCaptured, "payment/stripe/pi_123"));
+
+        Assert.Equal(DispatchOutcome.Completed("parked"), outcome);
+        Assert.Equal(("evt-pay", OrderInstance), (Assert.Single(harness.Client.Raised).Payload.EventId, harness.Client.Raised[0].InstanceId));
+        Assert.Empty(await harness.Unrouted.ListAsync(PaymentRef));
+        Assert.Equal(EventLedgerState.Dispatched, (await harness.Events.GetAsync("evt-pay"))!.State);
+    }
+
+    [Fact]
     public async Task Shipment_without_any_order_reference_waits_under_its_own_subject()
     {
         using var harness = new DispatchHarness(azurite);
@@ -133,5 +148,22 @@ public sealed class UnroutedTests(AzuriteFixture azurite)
             [RetailEventTypes.ShipmentDelivered, RetailEventTypes.ShipmentDispatched],
             harness.Client.Raised.Select(r => r.EventName));
         Assert.All(harness.Client.Raised, r => Assert.Equal(OrderInstance, r.InstanceId));
+    }
+
+    private sealed class LinkAfterFirstLookup(Azure.Data.Tables.TableServiceClient service, RetailSync.Ledgers.LedgerOptions options, TimeProvider time)
+        : CrossReferenceLedgerClient(service, options, time)
+    {
+        private int _paymentLookups;
+
+        public override async Task<IReadOnlyList<string>> FindBusinessKeysAsync(ExternalReference reference, CancellationToken cancellationToken = default)
+        {
+            var result = await base.FindBusinessKeysAsync(reference, cancellationToken);
+            if (reference == PaymentRef && Interlocked.Increment(ref _paymentLookups) == 1)
+            {
+                await LinkAsync(Order, PaymentRef, cancellationToken);
+            }
+
+            return result;
+        }
     }
 }
