@@ -10,22 +10,25 @@ using RetailSync.Workflows.Embedded.Hosting;
 
 namespace RetailSync.Dispatch.Tests.EndToEnd;
 
-/// <summary>Queue -> pump -> dispatcher -> the real embedded workflow runtime (in-memory store) -> a workflow.</summary>
+/// <summary>Queue -> pump -> dispatcher -> the real embedded workflow runtime (in-memory and Azurite stores) -> a workflow.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EmbeddedRuntimeTests(AzuriteFixture azurite)
 {
     private const string Order = "order/shopify/acme.myshopify.com/1001";
     private const string OrderInstance = "order:shopify:acme.myshopify.com/1001";
 
-    [Fact]
-    public async Task Payment_before_order_and_duplicate_copies_complete_one_workflow_that_saw_each_event_once()
+    [Theory]
+    [InlineData("InMemory")]
+    [InlineData("AzureStorage")]
+    public async Task Payment_before_order_and_duplicate_copies_complete_one_workflow_that_saw_each_event_once(string store)
     {
         var queue = new InMemoryEventQueue(TimeProvider.System);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Workflows:Store"] = "InMemory",
+            ["Workflows:Store"] = store,
+            ["Workflows:TaskHub"] = azurite.UniqueName("hub"),
             ["Workflows:TimerPollInterval"] = "00:00:00.050",
             ["Workflows:MaxQueuePollingInterval"] = "00:00:00.050",
             ["Ledgers:EventsTable"] = azurite.UniqueName("e2eevents"),
