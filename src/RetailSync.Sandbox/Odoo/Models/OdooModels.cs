@@ -24,6 +24,17 @@ internal static class OdooModels
             new SaleOrderModel(env),
             new SaleOrderLineModel(env),
             new SaleOrderCancelModel(env),
+            new AccountJournalModel(env),
+            new AccountMoveModel(env),
+            new AccountMoveLineModel(env),
+            new AccountPaymentModel(env),
+            new AccountPaymentRegisterModel(env),
+            new SaleAdvancePaymentInvModel(env),
+            new AccountMoveReversalModel(env),
+            new StockReturnPickingModel(env),
+            new StockReturnPickingLineModel(env),
+            new StockScrapModel(env),
+            new StockWarnInsufficientQtyScrapModel(env),
         ];
         foreach (var model in models)
         {

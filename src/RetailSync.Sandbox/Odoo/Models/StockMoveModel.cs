@@ -27,6 +27,7 @@ internal sealed class StockMoveModel : OdooModel
         Add("origin_returned_move_id", FieldType.Many2One, comodel: "stock.move", label: "Origin return move");
         Add("to_refund", FieldType.Boolean, label: "Update quantities on SO/PO");
         Add("scrapped", FieldType.Boolean);
+        Add("scrap_id", FieldType.Many2One, comodel: "stock.scrap", label: "Scrap operation");
         Add("origin", FieldType.Char, label: "Source Document");
         Add("date", FieldType.Datetime, @default: c => c.Env.Now, label: "Date Scheduled");
     }
