@@ -37,6 +37,9 @@ public sealed class OdooSandbox : IAsyncDisposable
     /// <summary>Calls per <c>model.method</c> (and <c>common.version</c>, <c>common.authenticate</c>).</summary>
     public IReadOnlyDictionary<string, long> CallCounts => State.CallCounts;
 
+    /// <summary>Calls dropped unserved because the client went away while they were delayed.</summary>
+    public long AbandonedCallCount => State.AbandonedCallCount;
+
     public OdooSandboxState State { get; }
 
     public long CallCountFor(string model, string method) => State.CallCountFor(model, method);

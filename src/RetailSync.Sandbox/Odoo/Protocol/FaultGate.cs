@@ -37,6 +37,7 @@ internal static partial class FaultGate
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
+            state.Abandoned();
             return false;
         }
     }
