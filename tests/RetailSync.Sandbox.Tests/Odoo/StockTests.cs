@@ -81,6 +81,47 @@ public sealed class StockTests
         Assert.Equal(3m, sandbox.Inspect.Quants().Single(q => q.Sku == "BAG-TOTE").ReservedQuantity);
     }
 
+    [Fact]
+    public async Task Lines_added_to_a_confirmed_order_join_its_open_delivery()
+    {
+        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = 17 });
+        using var odoo = new RawOdoo(sandbox);
+        var mug = await OrderToCashFlowTests.ProductIdAsync(odoo, "MUG-LOGO");
+        var cap = await OrderToCashFlowTests.ProductIdAsync(odoo, "CAP-NVY");
+        var order = (int)(await odoo.OkAsync("sale.order", "create", $$"""[{"partner_id": 3, "order_line": [[0, 0, {"product_id": {{mug}}, "product_uom_qty": 1}]]}]"""))!;
+        await odoo.OkAsync("sale.order", "action_confirm", $"[[{order}]]");
+        var mugLine = sandbox.Inspect.SaleOrder(order).Lines.Single().Id;
+
+        await odoo.OkAsync("sale.order", "write", $$"""[[{{order}}], {"order_line": [[0, 0, {"product_id": {{cap}}, "product_uom_qty": 2}], [1, {{mugLine}}, {"product_uom_qty": 4}]]}]""");
+
+        var picking = Assert.Single(sandbox.Inspect.Pickings());
+        Assert.Equal(new[] { ("MUG-LOGO", 4m), ("CAP-NVY", 2m) }, picking.Moves.Select(m => (m.Sku!, m.Demand)));
+        Assert.All(picking.Moves, m => Assert.Equal("assigned", m.State));
+    }
+
+    [Fact]
+    public async Task A_return_after_invoicing_a_delivery_policy_line_invoices_a_credit_note()
+    {
+        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = 18 });
+        using var odoo = new RawOdoo(sandbox);
+        var (order, picking, _) = await ShipAsync(odoo, "JACKET-RAIN-M", 2);
+        var invoiceWizard = (int)(await odoo.OkAsync("sale.advance.payment.inv", "create", "[{}]", $$$"""{"context": {"active_model": "sale.order", "active_ids": [{{{order}}}]}}"""))!;
+        await odoo.OkAsync("sale.advance.payment.inv", "create_invoices", $"[[{invoiceWizard}]]");
+        var context = $$$"""{"context": {"active_id": {{{picking}}}, "active_ids": [{{{picking}}}], "active_model": "stock.picking"}}""";
+        var wizard = (int)(await odoo.OkAsync("stock.return.picking", "create", "[{}]", context))!;
+        var action = await odoo.OkAsync("stock.return.picking", "action_create_returns_all", $"[[{wizard}]]", context);
+        await odoo.OkAsync("stock.picking", "button_validate", $"[[{(int)action!["res_id"]!}]]");
+        Assert.Equal("to invoice", sandbox.Inspect.SaleOrder(order).InvoiceStatus);
+
+        var refundWizard = (int)(await odoo.OkAsync("sale.advance.payment.inv", "create", $$"""[{"sale_order_ids": [[6, 0, [{{order}}]]]}]"""))!;
+        await odoo.OkAsync("sale.advance.payment.inv", "create_invoices", $"[[{refundWizard}]]");
+
+        var moves = sandbox.Inspect.Invoices();
+        Assert.Equal(new[] { "out_invoice", "out_refund" }, moves.Select(m => m.MoveType));
+        Assert.Equal(2m, moves[1].Lines.Single().Quantity);
+        Assert.Equal(0m, sandbox.Inspect.SaleOrder(order).Lines.Single().QtyInvoiced);
+    }
+
     private static async Task<(int Order, int Picking, int Product)> ShipAsync(RawOdoo odoo, string sku, int quantity)
     {
         var product = await OrderToCashFlowTests.ProductIdAsync(odoo, sku);
