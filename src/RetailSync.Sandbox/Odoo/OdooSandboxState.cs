@@ -69,5 +69,6 @@ public sealed class OdooSandboxState
     {
         Interlocked.Increment(ref _total);
         _perMethod.AddOrUpdate($"{model}.{method}", 1, (_, n) => n + 1);
+        SandboxTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("odoo.model", model), new KeyValuePair<string, object?>("odoo.method", method));
     }
 }

@@ -48,6 +48,12 @@ internal static partial class FaultGate
         http.Abort();
     }
 
+    public static void LogFault(ILogger logger, string fault, string model, string method)
+    {
+        SandboxTelemetry.Faults.Add(1, new KeyValuePair<string, object?>("odoo.fault", fault), new KeyValuePair<string, object?>("odoo.model", model), new KeyValuePair<string, object?>("odoo.method", method));
+        LogInjected(logger, fault, model, method);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Odoo sandbox injected {Fault} on {Model}.{Method}")]
-    public static partial void LogFault(ILogger logger, string fault, string model, string method);
+    private static partial void LogInjected(ILogger logger, string fault, string model, string method);
 }
