@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace RetailSync.Sandbox.Odoo;
@@ -15,6 +16,7 @@ namespace RetailSync.Sandbox.Odoo;
 public sealed class OdooSandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private OdooSandbox(WebApplication app, OdooSandboxState state, Uri baseUrl)
     {
@@ -55,6 +57,7 @@ public sealed class OdooSandbox : IAsyncDisposable
         var state = new OdooSandboxState(options, loggerFactory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         if (loggerFactory is not null)
         {
             builder.Services.AddSingleton(loggerFactory);
@@ -71,6 +74,11 @@ public sealed class OdooSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

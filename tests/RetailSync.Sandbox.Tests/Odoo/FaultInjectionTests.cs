@@ -176,6 +176,22 @@ public sealed class FaultInjectionTests
         Assert.Empty(sandbox.CallCounts);
     }
 
+    [Fact]
+    public async Task Disposing_the_sandbox_releases_hanging_calls()
+    {
+        var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions());
+        using var odoo = new RawOdoo(sandbox);
+        sandbox.Faults.TimeoutRate = 1;
+        var call = odoo.CallAsync("common", "version", "[]");
+        await WaitUntilAsync(() => sandbox.CallCount == 1);
+
+        await sandbox.DisposeAsync();
+        await sandbox.DisposeAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.Equal(1, sandbox.AbandonedCallCount);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
