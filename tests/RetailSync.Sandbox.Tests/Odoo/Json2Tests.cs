@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using RetailSync.Sandbox.Odoo;
 
 namespace RetailSync.Sandbox.Tests.Odoo;
@@ -124,5 +125,37 @@ public sealed class Json2Tests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Null(body);
+    }
+
+    [Fact]
+    public async Task The_order_to_cash_path_runs_over_json2()
+    {
+        async Task<JsonNode?> Ok(string model, string method, string body)
+        {
+            var (status, result) = await _odoo.Json2Async(model, method, body);
+            Assert.True(status == HttpStatusCode.OK, $"{model}.{method}: {(int)status} {result?.ToJsonString()}");
+            return result;
+        }
+
+        var mug = (int)(await Ok("product.product", "search", """{"domain": [["default_code", "=", "MUG-LOGO"]]}"""))![0]!;
+        var order = (int)(await Ok("sale.order", "create", $$$"""{"vals_list": [{"partner_id": 3, "client_order_ref": "EXT-19", "order_line": [[0, 0, {"product_id": {{{mug}}}, "product_uom_qty": 2}]]}]}"""))![0]!;
+        Assert.True((bool)(await Ok("sale.order", "action_confirm", $$"""{"ids": [{{order}}]}"""))!);
+        var read = (await Ok("sale.order", "read", $$"""{"ids": [{{order}}], "fields": ["picking_ids", "order_line"]}"""))![0]!;
+        var line = (await Ok("sale.order.line", "read", $$"""{"ids": {{read["order_line"]!.ToJsonString()}}, "fields": ["tax_ids"]}"""))![0]!;
+        Assert.Equal("[1]", line["tax_ids"]!.ToJsonString());
+        var picking = (int)read["picking_ids"]![0]!;
+        Assert.Equal("S00001 - EXT-19", (string?)(await Ok("stock.picking", "read", $$"""{"ids": [{{picking}}], "fields": ["origin"]}"""))![0]!["origin"]);
+        Assert.True((bool)(await Ok("stock.picking", "button_validate", $$"""{"ids": [{{picking}}]}"""))!);
+        var wizard = (int)(await Ok("sale.advance.payment.inv", "create", $$$"""{"vals_list": [{"sale_order_ids": [[6, 0, [{{{order}}}]]]}]}"""))![0]!;
+        await Ok("sale.advance.payment.inv", "create_invoices", $$"""{"ids": [{{wizard}}]}""");
+        var invoice = _sandbox.Inspect.SaleOrder(order).InvoiceIds.Single();
+        Assert.False((bool)(await Ok("account.move", "action_post", $$"""{"ids": [{{invoice}}]}"""))!);
+        var register = (int)(await Ok("account.payment.register", "create", $$$"""{"vals_list": [{"communication": "pi_19"}], "context": {"active_model": "account.move", "active_ids": [{{{invoice}}}]}}"""))![0]!;
+        await Ok("account.payment.register", "action_create_payments", $$"""{"ids": [{{register}}]}""");
+
+        Assert.Equal("paid", _sandbox.Inspect.Invoice(invoice).PaymentState);
+        Assert.Equal("pi_19", _sandbox.Inspect.Payments().Single().Memo);
+        Assert.Equal("paid", _sandbox.Inspect.Payments().Single().State);
+        Assert.True(_sandbox.CallCountFor("sale.order", "action_confirm") == 1);
     }
 }
