@@ -22,4 +22,7 @@ internal static partial class IngestionLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Source {Source} has no signing secret configured: every delivery is refused")]
     public static partial void NoSecret(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Signing secrets of {Source} could not be read; answering 503 so the channel retries")]
+    public static partial void SecretsUnavailable(ILogger logger, Exception exception, string source);
 }

@@ -121,7 +121,20 @@ public class WebhookHandler
             }
 
             var delivery = new WebhookDelivery(sourceName, headers, buffer.AsMemory(0, length), _timeProvider.GetUtcNow());
-            var verification = await source.Verifier.VerifyAsync(delivery, cancellationToken);
+            WebhookVerification verification;
+            try
+            {
+                verification = await source.Verifier.VerifyAsync(delivery, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The secret store (Key Vault) is unreachable: nothing was accepted, the channel retries later.
+                IngestionLog.SecretsUnavailable(_logger, ex, sourceName);
+                _telemetry.Rejected.Add(1, new("source", sourceName), new("reason", "secrets_unavailable"));
+                var unavailable = Problem(503, "secrets_unavailable", "Signing secrets are unavailable", "Nothing was accepted; retry the delivery.", null);
+                return Finish(unavailable with { Outcome = WebhookOutcome.Failed }, sourceName, null, started);
+            }
+
             if (!verification.IsValid)
             {
                 var reason = verification.FailureReason ?? VerificationFailures.BadSignature;
