@@ -21,8 +21,9 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.TryAddSingleton(configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
-        services.TryAddSingleton(configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions());
+        // Bound when first resolved, so configuration added after registration (tests, hosts) is seen.
+        services.TryAddSingleton(_ => configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
+        services.TryAddSingleton(_ => configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretStore>(_ => new ConfigurationSecretStore(configuration));
         services.TryAddSingleton<IngestionTelemetry>();

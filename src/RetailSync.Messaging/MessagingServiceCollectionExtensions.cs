@@ -22,17 +22,9 @@ public static class MessagingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
-        {
-            var fromEnvironment = configuration[StorageOptions.ConnectionStringEnvironmentVariable]
-                ?? Environment.GetEnvironmentVariable(StorageOptions.ConnectionStringEnvironmentVariable);
-            storage = storage with { ConnectionString = fromEnvironment };
-        }
-
-        var queues = configuration.GetSection(EventQueueOptions.SectionName).Get<EventQueueOptions>() ?? new EventQueueOptions();
-        services.TryAddSingleton(storage);
-        services.TryAddSingleton(queues);
+        // Bound when first resolved, so configuration added after registration (tests, hosts) is seen.
+        services.TryAddSingleton(_ => ReadStorageOptions(configuration));
+        services.TryAddSingleton(_ => configuration.GetSection(EventQueueOptions.SectionName).Get<EventQueueOptions>() ?? new EventQueueOptions());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CreateQueueServiceClient(sp.GetRequiredService<StorageOptions>(), sp));
         services.TryAddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<StorageOptions>(), sp));
@@ -45,6 +37,19 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<IEventQueue>(sp => sp.GetRequiredService<StorageEventQueue>());
         services.TryAddSingleton<IEventQueueReceiver>(sp => sp.GetRequiredService<StorageEventQueue>());
         return services;
+    }
+
+    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            var fromEnvironment = configuration[StorageOptions.ConnectionStringEnvironmentVariable]
+                ?? Environment.GetEnvironmentVariable(StorageOptions.ConnectionStringEnvironmentVariable);
+            storage = storage with { ConnectionString = fromEnvironment };
+        }
+
+        return storage;
     }
 
     private static QueueServiceClient CreateQueueServiceClient(StorageOptions options, IServiceProvider services)
