@@ -193,4 +193,24 @@ public sealed class OrderToCashFlowTests(AzuriteFixture azurite)
         Assert.Equal(Ledgers.Exceptions.ExceptionStatus.Resolved, record!.Status);
         Assert.Equal("Cancel: customer returns it", record.Resolution);
     }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(18)]
+    public async Task Shopify_order_paid_status_counts_as_the_capture_in_the_Shopify_journal_once(int version)
+    {
+        await using var harness = await O2cHarness.StartAsync(azurite, version);
+        var order = new OrderScenario("1008");
+        var paid = order.Order(financialStatus: "paid") with { PaymentReference = null, UpdatedAt = OrderScenario.At.AddMinutes(2) };
+
+        await harness.SendAsync(order, order.Placed(), order.Placed(paid, id: "evt-orders-paid-1008"), order.Placed(paid, id: "evt-orders-paid-again-1008"), order.Shipped("SHP-1"));
+        var result = await harness.CompletedAsync(order);
+
+        Assert.Equal(OrderToCashOutcome.Completed, result.Outcome);
+        var invoice = Assert.Single(harness.InvoicesOf(Assert.Single(harness.SaleOrdersOf(order))));
+        var payment = Assert.Single(harness.PaymentsFor(invoice));
+        Assert.Equal("SHOP", payment.JournalCode);
+        Assert.Equal("1008", payment.Memo);
+        Assert.Equal("paid", invoice.PaymentState);
+    }
 }
