@@ -39,25 +39,37 @@ public sealed class KillRestartTests(AzuriteFixture azurite, ITestOutputHelper o
         foreach (var mark in new[] { 6, 30, 55 })
         {
             using var host = StartHost(hub, table);
-            await Eventually.TrueAsync(async () => await CountAsync(completions, "run-") >= mark, $"{mark} activity runs", TimeSpan.FromSeconds(90));
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
+            try
+            {
+                await Eventually.TrueAsync(async () => await CountAsync(completions, "run-") >= mark, $"{mark} activity runs", TimeSpan.FromSeconds(90));
+            }
+            finally
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+            }
+
             kills++;
             output.WriteLine($"killed after {await CountAsync(completions, "run-")} runs, {await CountAsync(completions, "done-")} effects");
         }
 
         using (var final = StartHost(hub, table))
         {
-            foreach (var id in ids)
+            try
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-                var done = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
-                Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-                Assert.Equal(Enumerable.Range(1, Steps).Select(s => $"{id}#{s}"), done.ReadOutputAs<List<string>>());
+                foreach (var id in ids)
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+                    var done = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+                    Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+                    Assert.Equal(Enumerable.Range(1, Steps).Select(s => $"{id}#{s}"), done.ReadOutputAs<List<string>>());
+                }
             }
-
-            final.Kill(entireProcessTree: true);
-            await final.WaitForExitAsync();
+            finally
+            {
+                final.Kill(entireProcessTree: true);
+                await final.WaitForExitAsync();
+            }
         }
 
         var runRows = new List<TableEntity>();
