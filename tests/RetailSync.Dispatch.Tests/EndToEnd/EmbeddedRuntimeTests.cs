@@ -22,7 +22,7 @@ public sealed class EmbeddedRuntimeTests(AzuriteFixture azurite)
     [InlineData("AzureStorage")]
     public async Task Payment_before_order_and_duplicate_copies_complete_one_workflow_that_saw_each_event_once(string store)
     {
-        var queue = new InMemoryEventQueue(TimeProvider.System);
+        var queue = new RecordingEventQueue(TimeProvider.System);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

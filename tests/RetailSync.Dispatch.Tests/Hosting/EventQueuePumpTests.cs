@@ -12,7 +12,7 @@ public sealed class EventQueuePumpTests(AzuriteFixture azurite)
 {
     private const string Order = "order/shopify/acme.myshopify.com/1001";
 
-    private static EventQueuePump Pump(DispatchHarness harness, InMemoryEventQueue queue) => new(
+    private static EventQueuePump Pump(DispatchHarness harness, RecordingEventQueue queue) => new(
         queue, harness.Dispatcher, Options.Create(harness.DispatchOptions), TimeProvider.System, NullLogger<EventQueuePump>.Instance);
 
     private static void Fast(DispatchOptions o)
@@ -29,7 +29,7 @@ public sealed class EventQueuePumpTests(AzuriteFixture azurite)
     public async Task Pump_completes_handled_messages_abandons_failed_ones_and_dead_letters_malformed_ones()
     {
         using var harness = new DispatchHarness(azurite, Fast);
-        var queue = new InMemoryEventQueue(TimeProvider.System);
+        var queue = new RecordingEventQueue(TimeProvider.System);
         var flakyFailures = 1;
         harness.Client.BeforeRaise = (instance, _) => instance == "order:pos:store-1/9" && Interlocked.Decrement(ref flakyFailures) >= 0
             ? Task.FromException(new TimeoutException("runtime busy"))
@@ -63,7 +63,7 @@ public sealed class EventQueuePumpTests(AzuriteFixture azurite)
             Fast(o);
             o.Concurrency = 2;
         });
-        var queue = new InMemoryEventQueue(TimeProvider.System);
+        var queue = new RecordingEventQueue(TimeProvider.System);
         var current = 0;
         var max = 0;
         var twoInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -99,7 +99,7 @@ public sealed class EventQueuePumpTests(AzuriteFixture azurite)
     public async Task Pump_survives_a_failing_queue_and_keeps_receiving()
     {
         using var harness = new DispatchHarness(azurite, Fast);
-        var queue = new FlakyReceiver(new InMemoryEventQueue(TimeProvider.System), failures: 3);
+        var queue = new FlakyReceiver(new RecordingEventQueue(TimeProvider.System), failures: 3);
         queue.Inner.Send(TestEvents.Message("evt-1", RetailEventTypes.OrderPlaced, Order));
         var pump = new EventQueuePump(queue, harness.Dispatcher, Options.Create(harness.DispatchOptions), TimeProvider.System, NullLogger<EventQueuePump>.Instance);
 
@@ -119,12 +119,12 @@ public sealed class EventQueuePumpTests(AzuriteFixture azurite)
         }
     }
 
-    private sealed class FlakyReceiver(InMemoryEventQueue inner, int failures) : Messaging.IEventQueueReceiver
+    private sealed class FlakyReceiver(RecordingEventQueue inner, int failures) : Messaging.IEventQueueReceiver
     {
         private int _remaining = failures;
         private int _failed;
 
-        public InMemoryEventQueue Inner => inner;
+        public RecordingEventQueue Inner => inner;
 
         public int Failed => Volatile.Read(ref _failed);
 

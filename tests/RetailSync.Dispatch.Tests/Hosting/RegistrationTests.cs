@@ -22,7 +22,7 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<OrchestrationClient>(client)
-            .AddSingleton<IEventQueueReceiver>(new InMemoryEventQueue(TimeProvider.System));
+            .AddSingleton<IEventQueueReceiver>(new RecordingEventQueue(TimeProvider.System));
         services.AddRetailSyncDispatch(configuration);
         return services.BuildServiceProvider();
     }

@@ -7,7 +7,7 @@ namespace RetailSync.Dispatch.Tests.Support;
 /// visibility timeout, each delivery gets a new receipt and a higher delivery count, abandon makes a message
 /// visible again after a delay, a stale receipt cannot settle.
 /// </summary>
-public sealed class InMemoryEventQueue(TimeProvider timeProvider) : IEventQueueReceiver
+public sealed class RecordingEventQueue(TimeProvider timeProvider) : IEventQueueReceiver
 {
     private readonly Lock _lock = new();
     private readonly List<Entry> _entries = [];
