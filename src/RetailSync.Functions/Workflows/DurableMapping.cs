@@ -20,10 +20,13 @@ internal static class DurableMapping
 
     public static Durable.RetryPolicy ToDurable(RetryPolicy policy)
     {
+        // Durable refuses a maximum below the first interval; RetailSync caps the delay at the maximum, and so does
+        // Durable's default (one hour) when none is given.
+        TimeSpan? maxRetryInterval = policy.MaxRetryInterval < policy.FirstRetryInterval ? null : policy.MaxRetryInterval;
         var handleFailure = policy.HandleFailure;
         return handleFailure is null
-            ? new Durable.RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, policy.MaxRetryInterval, policy.RetryTimeout)
-            : new Durable.RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, policy.MaxRetryInterval, policy.RetryTimeout)
+            ? new Durable.RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, maxRetryInterval, policy.RetryTimeout)
+            : new Durable.RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, maxRetryInterval, policy.RetryTimeout)
             {
                 HandleFailure = failure => handleFailure(ToRetailSync(failure)),
             };
