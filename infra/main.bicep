@@ -106,11 +106,13 @@ param alertEmail string = ''
 ])
 param storageSkuName string = 'Standard_LRS'
 
-@description('Ledger tables (idempotency, cross-references, exception records); the libraries create missing ones too.')
+@description('Ledger tables (the Ledgers library\'s defaults: events, cross-references, exceptions, audit, unrouted); the library creates missing ones too.')
 param ledgerTableNames string[] = [
-  'EventLedger'
-  'CrossReferences'
-  'ExceptionRecords'
+  'RetailSyncEvents'
+  'RetailSyncCrossReferences'
+  'RetailSyncExceptions'
+  'RetailSyncAudit'
+  'RetailSyncUnrouted'
 ]
 
 @description('Days Log Analytics keeps data.')
@@ -141,7 +143,8 @@ var names = {
   actionGroup: '${abbrs.insightsActionGroups}${resourceToken}'
 }
 var deploymentContainerName = 'app-package'
-var claimCheckContainerName = 'event-bodies'
+// Queues:ClaimCheckContainer defaults to '<events queue>-claims' in the Messaging library.
+var claimCheckContainerName = '${eventsQueueName}-claims'
 var odooHost = contains(odooBaseUrl, '://') ? split(split(odooBaseUrl, '://')[1], '/')[0] : odooBaseUrl
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -184,8 +187,10 @@ module storage 'core/storage/storage-account.bicep' = {
       deploymentContainerName
       claimCheckContainerName
     ]
+    // Storage-queue parity with the local host (events and their dead letters); Service Bus carries them in Azure.
     queueNames: [
       eventsQueueName
+      '${eventsQueueName}-deadletter'
     ]
     tableNames: ledgerTableNames
     logAnalyticsId: monitoring.outputs.logAnalyticsId

@@ -119,7 +119,9 @@ module functionApp '../core/host/flex-function-app.bicep' = {
       Storage__QueueServiceUri: storageQueueEndpoint
       Storage__TableServiceUri: storageTableEndpoint
       KeyVault__VaultUri: keyVaultUri
-      Dispatch__MaxDeliveryAttempts: string(dispatchMaxDeliveryAttempts)
+      Dispatch__MaxAttempts: string(dispatchMaxDeliveryAttempts)
+      // The Service Bus trigger delivers events here; the Storage-queue pump of the local host must not run.
+      Dispatch__PumpEnabled: 'false'
       Odoo__BaseUrl: odooBaseUrl
       Odoo__Database: odooDatabase
       Odoo__Login: odooLogin

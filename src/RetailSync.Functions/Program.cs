@@ -22,6 +22,8 @@ builder.Services.AddSingleton(credential);
 // serialises with the worker's ObjectSerializer).
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
 
+// Before AddRetailSync: the ledgers take this identity-based client instead of a connection string.
+builder.AddIdentityBasedTableStorage(credential);
 builder.AddRetailSync();
 builder.AddServiceBusEventQueue(credential);
 builder.AddRetailSyncTelemetry(credential);
