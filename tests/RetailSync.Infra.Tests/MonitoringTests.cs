@@ -37,6 +37,7 @@ public sealed class MonitoringTests(CompiledMainTemplate main)
     [InlineData("failed-orchestrations", "prop__state) == \"Failed\"")]
     [InlineData("ingest-5xx", "toint(resultCode) >= 500")]
     [InlineData("odoo-breaker-open", "OnCircuitOpened")]
+    [InlineData("odoo-breaker-open", "\"retailsync.odoo.circuit.transitions\" and tostring(customDimensions[\"state\"]) == \"opened\"")]
     public void Log_alerts_watch_failed_workflows_ingest_errors_and_the_odoo_breaker(string suffix, string queryFragment)
     {
         var rules = _template.One("Microsoft.Insights/scheduledQueryRules");

@@ -115,8 +115,9 @@ var logAlerts = [
     suffix: 'odoo-breaker-open'
     severity: 2
     description: 'The Odoo circuit breaker opened: Odoo is failing or slow, workflows are waiting and retrying. Check Odoo\'s health and the Odoo latency chart.'
-    // Polly's resilience telemetry: the metric when the Polly meter is exported, the log event otherwise.
-    query: 'union (customMetrics | where name == "resilience.polly.strategy.events" | where tostring(customDimensions["event.name"]) == "OnCircuitOpened" and tostring(customDimensions["pipeline.name"]) has "${odooPipelineMarker}" | summarize opened = sum(valueCount)), (traces | where message has "OnCircuitOpened" and message has "${odooPipelineMarker}" | summarize opened = count()) | summarize opened = sum(opened)'
+    // The Odoo client's own counter (retailsync.odoo.circuit.transitions, state=opened) and log, and Polly's
+    // resilience telemetry for the "${odooPipelineMarker}" HTTP pipeline.
+    query: 'union (customMetrics | where name == "retailsync.odoo.circuit.transitions" and tostring(customDimensions["state"]) == "opened" | summarize opened = sum(valueSum)), (customMetrics | where name == "resilience.polly.strategy.events" | where tostring(customDimensions["event.name"]) == "OnCircuitOpened" and tostring(customDimensions["pipeline.name"]) has "${odooPipelineMarker}" | summarize opened = sum(valueSum)), (traces | where message has "Odoo circuit opened" or (message has "OnCircuitOpened" and message has "${odooPipelineMarker}") | summarize opened = count()) | summarize opened = sum(opened)'
     column: 'opened'
     threshold: 0
   }
