@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailSync.Hosting;
 using RetailSync.Infra.Tests.Support;
@@ -15,8 +16,11 @@ public sealed partial class ShellDriftTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        // The local host's composition, without starting it: the same AddRetailSync and MapRetailSync.
+        // The local host's composition, without starting it: the same AddRetailSync and MapRetailSync, configured
+        // with the Functions sample settings (Core Tools turns "__" into ":" the same way).
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(
+            RepositoryFiles.SampleSettings().Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)));
         builder.AddRetailSync();
         _local = builder.Build();
         _local.MapRetailSync();
