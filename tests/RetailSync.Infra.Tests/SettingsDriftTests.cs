@@ -72,6 +72,27 @@ public sealed partial class SettingsDriftTests(CompiledMainTemplate main)
         Assert.Equal(azure.OrderBy(p => p.Key), local.OrderBy(p => p.Key));
     }
 
+    [Fact]
+    public void Every_setting_the_functions_shell_reads_is_deployed_and_in_the_sample()
+    {
+        var read = Directory.GetFiles(ShellSource.Directory, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => SettingConstant().Matches(File.ReadAllText(file)).Select(m => m.Groups["key"].Value))
+            .Select(key => key.Replace(":", "__", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("ServiceBusConnection__fullyQualifiedNamespace", read);
+        Assert.Contains("Queues__Events", read);
+        Assert.All(read, key =>
+        {
+            Assert.True(_azure.ContainsKey(key), $"{key} is read by the shell but not set in infra/app/api.bicep.");
+            Assert.True(_local.ContainsKey(key) || AzureOnly.Contains(key), $"{key} is read by the shell but missing from local.settings.sample.json.");
+        });
+    }
+
+    // public const string XSetting = "Section:Key"; in src/RetailSync.Functions
+    [GeneratedRegex(@"const string \w*Setting\s*=\s*""(?<key>[^""]+)""")]
+    private static partial Regex SettingConstant();
+
     [GeneratedRegex(@"/secrets/(?<name>[a-z0-9-]+)\)$")]
     private static partial Regex SecretName();
 }
