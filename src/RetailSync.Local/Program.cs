@@ -1,11 +1,6 @@
-using RetailSync.Hosting;
+using RetailSync.Local;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRetailSync();
-
-var app = builder.Build();
-app.MapRetailSync();
-app.Run();
+LocalHost.Create(args).Run();
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

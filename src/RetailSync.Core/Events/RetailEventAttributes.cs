@@ -35,4 +35,16 @@ public static class RetailEventAttributes
 
     /// <summary>Blob name of the raw body when it was too large to travel inside the message (claim check).</summary>
     public const string RawBodyBlob = "rawbodyblob";
+
+    /// <summary>The channel's topic or event type that produced the event (<c>orders/create</c>, <c>payment_intent.succeeded</c>).</summary>
+    public const string SourceTopic = "sourcetopic";
+
+    /// <summary>The raw request body, base64, so the event can be replayed from the exact bytes the channel signed.</summary>
+    public const string RawBody = "rawbody";
+
+    /// <summary>W3C trace context of the request that produced the event (CloudEvents distributed tracing extension).</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>W3C trace state that travels with <see cref="TraceParent"/>.</summary>
+    public const string TraceState = "tracestate";
 }

@@ -11,6 +11,8 @@ public static class RetailEventTypes
     public const string PaymentDisputed = "retail.payment.disputed";
     public const string ShipmentDispatched = "retail.shipment.dispatched";
     public const string ShipmentDelivered = "retail.shipment.delivered";
+    public const string ShipmentUpdated = "retail.shipment.updated";
+    public const string ReturnRequested = "retail.return.requested";
     public const string ReturnAuthorized = "retail.return.authorized";
     public const string ReturnUpdated = "retail.return.updated";
     public const string ReturnReceived = "retail.return.received";
@@ -19,4 +21,12 @@ public static class RetailEventTypes
     public const string RefundUpdated = "retail.refund.updated";
     public const string PayoutPaid = "retail.payout.paid";
     public const string StockAdjusted = "retail.stock.adjusted";
+
+    /// <summary>Every type above, for validation and routing tables.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        OrderPlaced, OrderUpdated, OrderCancelled, PaymentCaptured, PaymentFailed, PaymentDisputed,
+        ShipmentDispatched, ShipmentDelivered, ShipmentUpdated, ReturnRequested, ReturnAuthorized, ReturnUpdated,
+        ReturnReceived, ReturnClosed, RefundIssued, RefundUpdated, PayoutPaid, StockAdjusted,
+    ];
 }

@@ -54,13 +54,17 @@ public abstract class OrchestrationContext
         var eventTask = WaitForExternalEvent<T>(eventName, timerCancellation.Token);
         var timerTask = CreateTimer(CurrentUtcDateTime.Add(timeout), timerCancellation.Token);
         var winner = await Task.WhenAny(eventTask, timerTask);
+
+        // Cancel synchronously: orchestrator code runs on one thread, and CancelAsync would run the
+        // callbacks (which abandon the losing wait) on the thread pool, outside the replay.
+#pragma warning disable CA1849 // Call async methods when in an async method
+        timerCancellation.Cancel();
+#pragma warning restore CA1849
         if (winner == eventTask)
         {
-            await timerCancellation.CancelAsync();
             return await eventTask;
         }
 
-        await timerCancellation.CancelAsync();
         throw new TaskCanceledException($"Timed out after {timeout} waiting for external event '{eventName}'.");
     }
 

@@ -1,0 +1,13 @@
+namespace RetailSync.Odoo;
+
+/// <summary>
+/// A credit note against a posted invoice. With <see cref="Lines"/> it is partial (only those SKUs and quantities;
+/// shipping only when <see cref="IncludeShipping"/>); without, it credits the whole invoice. Idempotent on
+/// <see cref="Reference"/>, written as the credit note's <c>ref</c>.
+/// </summary>
+public sealed record CreditNoteRequest(long InvoiceId, string Reference, string Reason)
+{
+    public IReadOnlyList<CreditNoteLine>? Lines { get; init; }
+
+    public bool IncludeShipping { get; init; }
+}

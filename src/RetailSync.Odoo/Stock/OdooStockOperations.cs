@@ -1,0 +1,432 @@
+using RetailSync.Odoo.Protocol;
+
+using System.Globalization;
+using System.Text.Json;
+
+namespace RetailSync.Odoo;
+
+/// <summary>
+/// Deliveries, returns and their receipt (into stock, quarantine or vendor return, or scrapped).
+/// Each operation finds its own earlier effect first: a delivery by its tracking reference, a return by its
+/// return reference (the picking's <c>origin</c>), a scrap by its <c>origin</c>.
+/// </summary>
+public class OdooStockOperations
+{
+    private static readonly string[] PickingFields =
+        ["id", "name", "state", "origin", "carrier_tracking_ref", "picking_type_code", "return_id", "backorder_id", "move_ids", "location_dest_id"];
+
+    private static readonly string[] MoveFields = ["id", "product_id", "product_uom_qty", "quantity", "state", "picking_id"];
+    private static readonly string[] WizardLineFields = ["id", "product_id", "quantity", "move_id"];
+    private static readonly string[] ScrapFields = ["id", "product_id", "state", "origin"];
+    private static readonly string[] OpenStates = ["draft", "waiting", "confirmed", "assigned"];
+
+    private readonly OdooClient _client = null!;
+
+    /// <summary>For mocking only.</summary>
+    protected OdooStockOperations()
+    {
+    }
+
+    public OdooStockOperations(OdooClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+    }
+
+    /// <summary>
+    /// Ships the given quantities on the order's open delivery, writes the tracking reference and validates it,
+    /// keeping or dropping the rest by <see cref="DeliveryRequest.Backorder"/>. When the delivery carrying that
+    /// tracking reference is already done, returns it unchanged.
+    /// </summary>
+    public virtual Task<DeliveryResult> ValidateDeliveryAsync(DeliveryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.TrackingReference);
+        ArgumentNullException.ThrowIfNull(request.Lines);
+        if (request.Lines.Count == 0 || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0))
+        {
+            throw new ArgumentException("A delivery needs lines with a SKU and a positive quantity.", nameof(request));
+        }
+
+        return _client.RunIdempotentAsync("validate_delivery", ct => ValidateDeliveryCoreAsync(request, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the incoming return picking for the chosen lines of the order's delivery (17 <c>create_returns</c>,
+    /// 18+ <c>action_create_returns</c>), or returns the one already made for <see cref="ReturnRequest.ReturnReference"/>.
+    /// </summary>
+    public virtual Task<ReturnRef> CreateReturnAsync(ReturnRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ReturnReference);
+        ArgumentNullException.ThrowIfNull(request.Lines);
+        if (request.Lines.Count == 0 || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0))
+        {
+            throw new ArgumentException("A return needs lines with a SKU and a positive quantity.", nameof(request));
+        }
+
+        return _client.RunIdempotentAsync("create_return", ct => CreateReturnCoreAsync(request, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Receives the return picking into the location of its disposition and validates it; for
+    /// <see cref="ReturnDisposition.Scrap"/> receives into stock and scraps every returned product.
+    /// </summary>
+    public virtual Task<ReturnReceipt> ReceiveReturnAsync(ReceiveReturnRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _client.RunIdempotentAsync("receive_return", ct => ReceiveReturnCoreAsync(request, ct), cancellationToken);
+    }
+
+    private async Task<DeliveryResult> ValidateDeliveryCoreAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        var pickings = await _client.SearchReadAsync(
+            "stock.picking",
+            [OdooDomain.Eq("sale_id", request.OrderId)],
+            PickingFields,
+            order: "id",
+            cancellationToken: cancellationToken);
+        var outgoing = pickings.Where(p => p.GetString("picking_type_code") == "outgoing").ToList();
+
+        var done = outgoing.FirstOrDefaultOrNull(p => p.GetString("state") == "done" && p.GetString("carrier_tracking_ref") == request.TrackingReference);
+        if (done is { } shipped)
+        {
+            var backorder = outgoing.FirstOrDefaultOrNull(p => p.GetReferenceId("backorder_id") == shipped.Id);
+            return new DeliveryResult(shipped.Id, shipped.GetString("name") ?? string.Empty, "done", backorder?.Id, AlreadyDone: true);
+        }
+
+        var open = outgoing.FirstOrDefaultOrNull(p => OpenStates.Contains(p.GetString("state")));
+        if (open is not { } picking)
+        {
+            throw new OdooBusinessException($"Sale order {request.OrderId} has no delivery left to validate.", null, "stock.picking", "button_validate");
+        }
+
+        var products = await _client.Catalog.ResolveProductsAsync(request.Lines.Select(l => l.Sku), cancellationToken);
+        var moves = await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken);
+        var notOnPicking = request.Lines
+            .Where(l => !moves.Any(m => m.GetReferenceId("product_id") == products[l.Sku].Id))
+            .Select(l => l.Sku)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (notOnPicking.Count > 0)
+        {
+            throw new OdooBusinessException(
+                $"SKU(s) {string.Join(", ", notOnPicking)} are not on delivery {picking.GetString("name")} of sale order {request.OrderId}.");
+        }
+
+        var reserved = moves.Sum(m => m.GetDecimal("quantity"));
+        var pickingName = picking.GetString("name") ?? string.Empty;
+        if (reserved == 0 && !request.ShipUnreserved)
+        {
+            // Let Odoo refuse it in its own words ("You cannot validate a transfer if no quantities are reserved...").
+            await _client.CallAsync("stock.picking", "button_validate", [picking.Id], cancellationToken: cancellationToken);
+            throw new OdooBusinessException($"Odoo accepted delivery {pickingName} with nothing reserved; nothing was shipped.");
+        }
+
+        var remaining = request.Lines
+            .GroupBy(l => products[l.Sku].Id)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var moveCommands = new List<object>(moves.Count);
+        foreach (var move in moves)
+        {
+            var productId = move.GetReferenceId("product_id") ?? 0;
+            var want = remaining.GetValueOrDefault(productId);
+            var isLastMoveOfProduct = moves.Last(m => m.GetReferenceId("product_id") == productId).Id == move.Id;
+            var quantity = isLastMoveOfProduct ? want : Math.Min(want, move.GetDecimal("product_uom_qty"));
+            remaining[productId] = want - quantity;
+            moveCommands.Add(new object[]
+            {
+                1,
+                move.Id,
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = quantity, ["picked"] = quantity > 0 },
+            });
+        }
+
+        await _client.WriteAsync(
+            "stock.picking",
+            [picking.Id],
+            new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["carrier_tracking_ref"] = request.TrackingReference,
+                ["move_ids"] = moveCommands,
+            },
+            cancellationToken: cancellationToken);
+
+        var validateContext = request.Backorder == BackorderPolicy.NoBackorder
+            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["skip_backorder"] = true, ["picking_ids_not_to_backorder"] = new[] { picking.Id } }
+            : null;
+        var result = await _client.CallAsync("stock.picking", "button_validate", [picking.Id], validateContext, cancellationToken);
+        if (IsAction(result, "stock.backorder.confirmation", out var actionContext))
+        {
+            var wizardId = await _client.CreateAsync("stock.backorder.confirmation", new Dictionary<string, object?>(), actionContext, cancellationToken);
+            var button = request.Backorder == BackorderPolicy.CreateBackorder ? "process" : "process_cancel_backorder";
+            await _client.CallAsync("stock.backorder.confirmation", button, [wizardId], actionContext, cancellationToken);
+        }
+
+        long? backorderId = null;
+        if (request.Backorder == BackorderPolicy.CreateBackorder && moves.Sum(m => m.GetDecimal("product_uom_qty")) > request.Lines.Sum(l => l.Quantity))
+        {
+            var backorders = await _client.SearchReadAsync(
+                "stock.picking", [OdooDomain.Eq("backorder_id", picking.Id)], ["id"], limit: 1, cancellationToken: cancellationToken);
+            backorderId = backorders.Count > 0 ? backorders[0].Id : null;
+        }
+
+        return new DeliveryResult(picking.Id, pickingName, "done", backorderId, AlreadyDone: false);
+    }
+
+    private async Task<ReturnRef> CreateReturnCoreAsync(ReturnRequest request, CancellationToken cancellationToken)
+    {
+        var pickings = await _client.SearchReadAsync(
+            "stock.picking",
+            [OdooDomain.Eq("sale_id", request.OrderId)],
+            PickingFields,
+            order: "id",
+            cancellationToken: cancellationToken);
+
+        var mine = pickings.FirstOrDefaultOrNull(p => p.GetString("origin") == request.ReturnReference && p.GetString("state") != "cancel");
+        if (mine is { } existing)
+        {
+            return ToReturnRef(existing, request.ReturnReference, created: false);
+        }
+
+        var products = await _client.Catalog.ResolveProductsAsync(request.Lines.Select(l => l.Sku), cancellationToken);
+        var wanted = request.Lines.GroupBy(l => products[l.Sku].Id).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+
+        // A return picking nobody claimed yet, with exactly these products and quantities, is the one a lost reply made.
+        var unclaimed = pickings
+            .Where(p => p.GetReferenceId("return_id") is not null && p.GetString("state") is not ("cancel" or "done")
+                && (p.GetString("origin") is null || p.GetString("origin")!.StartsWith("Return of", StringComparison.Ordinal)))
+            .ToList();
+        if (unclaimed.Count > 0)
+        {
+            var unclaimedMoves = await _client.ReadAsync("stock.move", unclaimed.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
+            foreach (var candidate in unclaimed)
+            {
+                var quantities = unclaimedMoves
+                    .Where(m => m.GetReferenceId("picking_id") == candidate.Id && m.GetDecimal("product_uom_qty") > 0)
+                    .GroupBy(m => m.GetReferenceId("product_id") ?? 0)
+                    .ToDictionary(g => g.Key, g => g.Sum(m => m.GetDecimal("product_uom_qty")));
+                if (quantities.Count == wanted.Count && wanted.All(w => quantities.GetValueOrDefault(w.Key) == w.Value))
+                {
+                    await ClaimAsync(candidate.Id, request.ReturnReference, cancellationToken);
+                    return ToReturnRef(candidate, request.ReturnReference, created: true);
+                }
+            }
+        }
+
+        var delivered = pickings
+            .Where(p => p.GetString("picking_type_code") == "outgoing" && p.GetString("state") == "done" && p.GetReferenceId("return_id") is null)
+            .ToList();
+        if (delivered.Count == 0)
+        {
+            throw new OdooBusinessException($"Sale order {request.OrderId} has no validated delivery to return from.", null, "stock.return.picking", "create");
+        }
+
+        var deliveredMoves = await _client.ReadAsync("stock.move", delivered.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
+        var source = delivered
+            .Select(p => (Picking: p, Products: deliveredMoves.Where(m => m.GetReferenceId("picking_id") == p.Id && m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet()))
+            .LastOrDefault(x => wanted.Keys.All(x.Products.Contains));
+        if (source.Products is null)
+        {
+            var shipped = deliveredMoves.Where(m => m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet();
+            var notShipped = request.Lines.Where(l => !shipped.Contains(products[l.Sku].Id)).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+            throw new OdooBusinessException(notShipped.Count > 0
+                ? $"SKU(s) {string.Join(", ", notShipped)} were not delivered on sale order {request.OrderId}."
+                : $"The returned SKUs of sale order {request.OrderId} were shipped in different deliveries; return them separately.");
+        }
+
+        var sourceId = source.Picking.Id;
+        var context = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["active_id"] = sourceId,
+            ["active_ids"] = new[] { sourceId },
+            ["active_model"] = "stock.picking",
+        };
+        var wizardId = await _client.CreateAsync(
+            "stock.return.picking",
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["picking_id"] = sourceId },
+            context,
+            cancellationToken);
+        var wizardLines = await _client.SearchReadAsync(
+            "stock.return.picking.line", [OdooDomain.Eq("wizard_id", wizardId)], WizardLineFields, order: "id", cancellationToken: cancellationToken);
+
+        // 17 proposes the delivered quantities, 18 proposes zero: write every line so both end the same.
+        var left = new Dictionary<long, decimal>(wanted);
+        var commands = new List<object>(wizardLines.Count);
+        foreach (var line in wizardLines)
+        {
+            var productId = line.GetReferenceId("product_id") ?? 0;
+            var quantity = left.GetValueOrDefault(productId);
+            left[productId] = 0;
+            commands.Add(new object[] { 1, line.Id, new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = quantity } });
+        }
+
+        var missing = left.Where(l => l.Value > 0).Select(l => l.Key).ToList();
+        if (missing.Count > 0)
+        {
+            throw new OdooBusinessException($"Odoo's return wizard offers no line for product(s) {string.Join(", ", missing)} of delivery {source.Picking.GetString("name")}.");
+        }
+
+        await _client.WriteAsync(
+            "stock.return.picking",
+            [wizardId],
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["product_return_moves"] = commands },
+            context,
+            cancellationToken);
+
+        var profile = await _client.GetProfileAsync(cancellationToken);
+        var action = await _client.CallAsync("stock.return.picking", profile.ReturnWizardFinishMethod, [wizardId], context, cancellationToken);
+        var returnId = ActionResId(action);
+        if (returnId is null)
+        {
+            var after = await _client.SearchReadAsync(
+                "stock.picking", [OdooDomain.Eq("return_id", sourceId)], PickingFields, order: "id desc", limit: 1, cancellationToken: cancellationToken);
+            returnId = after.Count > 0 ? after[0].Id : throw new OdooException("Odoo created no return picking.");
+        }
+
+        await ClaimAsync(returnId.Value, request.ReturnReference, cancellationToken);
+        var created = await _client.ReadAsync("stock.picking", [returnId.Value], PickingFields, cancellationToken);
+        return ToReturnRef(created[0], request.ReturnReference, created: true);
+    }
+
+    private async Task<ReturnReceipt> ReceiveReturnCoreAsync(ReceiveReturnRequest request, CancellationToken cancellationToken)
+    {
+        var pickings = await _client.ReadAsync("stock.picking", [request.ReturnPickingId], PickingFields, cancellationToken);
+        if (pickings.Count == 0)
+        {
+            throw new OdooBusinessException($"Return picking {request.ReturnPickingId} does not exist.", "odoo.exceptions.MissingError", "stock.picking", "read");
+        }
+
+        var picking = pickings[0];
+        var reference = picking.GetString("origin") ?? picking.GetString("name") ?? request.ReturnPickingId.ToString(CultureInfo.InvariantCulture);
+        var warehouse = await _client.Catalog.GetWarehouseAsync(cancellationToken);
+        var target = request.Disposition switch
+        {
+            ReturnDisposition.Quarantine => await _client.Catalog.GetLocationIdAsync(_client.Options.QuarantineLocation, cancellationToken),
+            ReturnDisposition.VendorReturn => await _client.Catalog.GetLocationIdAsync(_client.Options.VendorReturnLocation, cancellationToken),
+            _ => warehouse.StockLocationId,
+        };
+
+        var alreadyDone = picking.GetString("state") == "done";
+        IReadOnlyList<OdooRecord> moves = [];
+        if (!alreadyDone)
+        {
+            if (picking.GetString("state") == "cancel")
+            {
+                throw new OdooBusinessException($"Return {picking.GetString("name")} is cancelled.");
+            }
+
+            moves = await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken);
+            var commands = moves
+                .Select(m => (object)new object[]
+                {
+                    1,
+                    m.Id,
+                    new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["location_dest_id"] = target,
+                        ["quantity"] = m.GetDecimal("product_uom_qty"),
+                        ["picked"] = true,
+                    },
+                })
+                .ToList();
+            await _client.WriteAsync(
+                "stock.picking",
+                [picking.Id],
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["location_dest_id"] = target, ["move_ids"] = commands },
+                cancellationToken: cancellationToken);
+            await _client.CallAsync("stock.picking", "button_validate", [picking.Id], cancellationToken: cancellationToken);
+        }
+
+        if (request.Disposition != ReturnDisposition.Scrap)
+        {
+            return new ReturnReceipt(picking.Id, "done", picking.GetReferenceId("location_dest_id") is { } l && alreadyDone ? l : target, [], alreadyDone);
+        }
+
+        // Scrap what came back, once: scraps carry the return reference as origin.
+        if (moves.Count == 0)
+        {
+            moves = await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken);
+        }
+
+        var scraps = alreadyDone
+            ? await _client.SearchReadAsync("stock.scrap", [OdooDomain.Eq("origin", reference)], ScrapFields, cancellationToken: cancellationToken)
+            : [];
+        var scrapIds = new List<long>();
+        var toValidate = new List<long>();
+        foreach (var group in moves.GroupBy(m => m.GetReferenceId("product_id") ?? 0))
+        {
+            var existing = scraps.FirstOrDefaultOrNull(s => s.GetReferenceId("product_id") == group.Key);
+            if (existing is { } scrap)
+            {
+                scrapIds.Add(scrap.Id);
+                if (scrap.GetString("state") != "done")
+                {
+                    toValidate.Add(scrap.Id);
+                }
+
+                continue;
+            }
+
+            var quantity = group.Sum(m => m.GetDecimal("quantity") is var q && q > 0 ? q : m.GetDecimal("product_uom_qty"));
+            var id = await _client.CreateAsync(
+                "stock.scrap",
+                new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["product_id"] = group.Key,
+                    ["scrap_qty"] = quantity,
+                    ["location_id"] = warehouse.StockLocationId,
+                    ["origin"] = reference,
+                    ["picking_id"] = picking.Id,
+                },
+                cancellationToken: cancellationToken);
+            scrapIds.Add(id);
+            toValidate.Add(id);
+        }
+
+        foreach (var id in toValidate)
+        {
+            var result = await _client.CallAsync("stock.scrap", "action_validate", [id], cancellationToken: cancellationToken);
+            if (IsAction(result, "stock.warn.insufficient.qty.scrap", out var warnContext))
+            {
+                // Odoo asks to confirm scrapping more than it believes is on hand: the goods are physically here.
+                var warnId = await _client.CreateAsync("stock.warn.insufficient.qty.scrap", new Dictionary<string, object?>(), warnContext, cancellationToken);
+                await _client.CallAsync("stock.warn.insufficient.qty.scrap", "action_done", [warnId], warnContext, cancellationToken);
+            }
+        }
+
+        return new ReturnReceipt(picking.Id, "done", warehouse.StockLocationId, scrapIds, alreadyDone && toValidate.Count == 0);
+    }
+
+    private Task ClaimAsync(long pickingId, string reference, CancellationToken cancellationToken) =>
+        _client.WriteAsync(
+            "stock.picking",
+            [pickingId],
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["origin"] = reference },
+            cancellationToken: cancellationToken);
+
+    private static ReturnRef ToReturnRef(OdooRecord picking, string reference, bool created) =>
+        new(picking.Id, picking.GetString("name") ?? string.Empty, picking.GetString("state") ?? string.Empty, reference, created);
+
+    internal static bool IsAction(JsonElement result, string resModel, out Dictionary<string, object?>? context)
+    {
+        context = null;
+        if (result.ValueKind != JsonValueKind.Object
+            || !result.TryGetProperty("res_model", out var model) || model.GetString() != resModel)
+        {
+            return false;
+        }
+
+        if (result.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object)
+        {
+            context = JsonSerializer.Deserialize<Dictionary<string, object?>>(ctx.GetRawText());
+        }
+
+        return true;
+    }
+
+    internal static long? ActionResId(JsonElement result) =>
+        result.ValueKind == JsonValueKind.Object && result.TryGetProperty("res_id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt64() > 0
+            ? id.GetInt64()
+            : null;
+}

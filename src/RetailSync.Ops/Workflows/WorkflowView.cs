@@ -1,0 +1,20 @@
+using System.Text.Json;
+using RetailSync.Ledgers.Exceptions;
+using RetailSync.Workflows.Client;
+using RetailSync.Workflows.Orchestration;
+
+namespace RetailSync.Ops.Workflows;
+
+/// <summary>What <c>GET /api/ops/workflows/{instanceId}</c> answers: state, custom status, history summary, exceptions.</summary>
+public sealed record WorkflowView(
+    string InstanceId,
+    string Name,
+    OrchestrationRuntimeStatus RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    JsonElement? CustomStatus,
+    JsonElement? Output,
+    TaskFailureDetails? Failure,
+    string? ParkedExceptionId,
+    IReadOnlyList<string> History,
+    IReadOnlyList<ExceptionRecord> Exceptions);

@@ -1,0 +1,6 @@
+using RetailSync.Odoo;
+
+namespace RetailSync.OrderToCash.Activities;
+
+/// <summary>Input of <see cref="CreateSaleOrderActivity"/>.</summary>
+public sealed record CreateSaleOrderInput(string BusinessKey, SaleOrderRequest Order);

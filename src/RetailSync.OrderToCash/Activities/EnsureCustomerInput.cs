@@ -1,0 +1,6 @@
+using RetailSync.Odoo;
+
+namespace RetailSync.OrderToCash.Activities;
+
+/// <summary>Input of <see cref="EnsureCustomerActivity"/>.</summary>
+public sealed record EnsureCustomerInput(string BusinessKey, CustomerRequest Customer);

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RetailSync.Sandbox.Odoo;
+
+/// <summary>
+/// A protocol-faithful stand-in for an Odoo 17, 18 or 19 server, hosted in-process on Kestrel at
+/// <c>http://127.0.0.1:&lt;free port&gt;/</c>. It speaks <c>/jsonrpc</c> (and <c>/json/2</c> for 19) for the
+/// models RetailSync uses, with fault injection and a read-only inspector for tests and demos.
+/// </summary>
+public sealed class OdooSandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OdooSandbox(WebApplication app, OdooSandboxState state, Uri baseUrl)
+    {
+        _app = app;
+        State = state;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public OdooSandboxOptions Options => State.Options;
+
+    public OdooFaults Faults => State.Faults;
+
+    public OdooInspector Inspect => State.Inspect;
+
+    /// <summary>RPC calls served so far (round trips), faulted ones included.</summary>
+    public long CallCount => State.CallCount;
+
+    /// <summary>Calls per <c>model.method</c> (and <c>common.version</c>, <c>common.authenticate</c>).</summary>
+    public IReadOnlyDictionary<string, long> CallCounts => State.CallCounts;
+
+    public OdooSandboxState State { get; }
+
+    public long CallCountFor(string model, string method) => State.CallCountFor(model, method);
+
+    public void ResetCallCounts() => State.ResetCallCounts();
+
+    public static async Task<OdooSandbox> StartAsync(OdooSandboxOptions options, CancellationToken cancellationToken = default) =>
+        await StartAsync(options, loggerFactory: null, cancellationToken);
+
+    public static async Task<OdooSandbox> StartAsync(OdooSandboxOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = new OdooSandboxState(options, loggerFactory);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapOdooSandbox(state);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var uri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return new OdooSandbox(app, state, uri);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
