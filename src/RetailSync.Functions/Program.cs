@@ -5,8 +5,10 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RetailSync.Functions.Dispatch;
 using RetailSync.Functions.Hosting;
 using RetailSync.Functions.Messaging;
+using RetailSync.Functions.Workflows;
 using RetailSync.Hosting;
 using RetailSync.Workflows;
 
@@ -24,8 +26,13 @@ builder.Services.Configure<WorkerOptions>(options => options.Serializer = new Js
 
 // Before AddRetailSync: the ledgers take this identity-based client instead of a connection string.
 builder.AddIdentityBasedTableStorage(credential);
-builder.AddRetailSync();
+// Functions flavour of the composition: everything the functions call (ingestion, dispatcher, ledgers, workflows'
+// registry and activities' dependencies, Odoo client, ops handlers), but no embedded workflow runtime, no Storage
+// queue pump and no sweeper service: Durable Functions, the Service Bus trigger and the timer trigger replace them.
+builder.AddRetailSync(RetailSyncHost.Functions);
 builder.AddServiceBusEventQueue(credential);
+builder.Services.AddSingleton<WorkflowInvoker>();
+builder.Services.AddSingleton<DispatcherFactory>();
 builder.AddRetailSyncTelemetry(credential);
 
 builder.Build().Run();
