@@ -91,6 +91,9 @@ param odooDatabase string
 @description('Odoo user the API key belongs to.')
 param odooLogin string
 
+@description('Shopify shop (acme.myshopify.com) Loop returns belong to; empty when Loop is not used.')
+param loopShopDomain string = ''
+
 @description('Text identifying the Odoo resilience pipeline in telemetry (for the breaker-open alert).')
 param odooPipelineMarker string = 'odoo'
 
@@ -120,7 +123,7 @@ param ledgerTableNames string[] = [
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Optional initial secret values by Key Vault secret name (odoo-api-key, shopify-webhook-secret, ...). Usually left empty and set with az keyvault secret set.')
+@description('Optional initial secret values by Key Vault secret name (odoo-api-key, Webhooks--Stripe--Secrets, ...). Usually left empty and set with az keyvault secret set.')
 @secure()
 param secretValues object = {}
 
@@ -277,6 +280,7 @@ module api 'app/api.bicep' = {
     odooBaseUrl: odooBaseUrl
     odooDatabase: odooDatabase
     odooLogin: odooLogin
+    loopShopDomain: loopShopDomain
     dispatchMaxDeliveryAttempts: dispatchMaxDeliveryAttempts
   }
 }

@@ -71,6 +71,9 @@ param odooDatabase string
 @description('Odoo user the API key belongs to.')
 param odooLogin string
 
+@description('Shopify shop (acme.myshopify.com) Loop returns belong to, so returns link to their Shopify orders; empty when Loop is not used.')
+param loopShopDomain string = ''
+
 @description('Deliveries after which the dispatcher dead-letters an event with its reason (below the broker\'s maxDeliveryCount).')
 param dispatchMaxDeliveryAttempts int
 
@@ -118,19 +121,22 @@ module functionApp '../core/host/flex-function-app.bicep' = {
       Storage__BlobServiceUri: storageBlobEndpoint
       Storage__QueueServiceUri: storageQueueEndpoint
       Storage__TableServiceUri: storageTableEndpoint
-      KeyVault__VaultUri: keyVaultUri
+      // Secrets the libraries read by name (webhook signing secrets) come from this vault directly (KeyVaultSecretStore).
+      KeyVault__Uri: keyVaultUri
       Dispatch__MaxAttempts: string(dispatchMaxDeliveryAttempts)
-      // The Service Bus trigger delivers events here; the Storage-queue pump of the local host must not run.
+      // The Service Bus trigger delivers events and a timer trigger sweeps parked ones: the local host's Storage-queue
+      // pump and sweeper service must not run.
       Dispatch__PumpEnabled: 'false'
+      Dispatch__SweepEnabled: 'false'
+      // NCRONTAB schedule of the SweepUnrouted timer function.
+      Dispatch__SweepSchedule: '0 */5 * * * *'
+      Ingestion__MaxBodyBytes: '1048576'
+      Webhooks__Loop__ShopDomain: loopShopDomain
+      OrderToCash__InvoicePolicy: 'OnPayment'
       Odoo__BaseUrl: odooBaseUrl
       Odoo__Database: odooDatabase
       Odoo__Login: odooLogin
       Odoo__ApiKey: keyVaultReference(keyVaultUri, secretNames.odooApiKey)
-      Webhooks__Shopify__Secret: keyVaultReference(keyVaultUri, secretNames.shopifyWebhookSecret)
-      Webhooks__Stripe__Secret: keyVaultReference(keyVaultUri, secretNames.stripeWebhookSecret)
-      Webhooks__Loop__Secret: keyVaultReference(keyVaultUri, secretNames.loopWebhookSecret)
-      Webhooks__Warehouse__Secret: keyVaultReference(keyVaultUri, secretNames.warehouseWebhookSecret)
-      Webhooks__Pos__Secret: keyVaultReference(keyVaultUri, secretNames.posWebhookSecret)
     }
   }
 }

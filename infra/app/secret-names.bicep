@@ -1,14 +1,16 @@
-metadata description = 'Names of the Key Vault secrets RetailSync reads (through Key Vault references in app settings).'
+metadata description = 'Names of the Key Vault secrets RetailSync reads.'
 
 @export()
-@description('Key Vault secret names by purpose: the Odoo API key and one webhook secret per channel.')
+@description('''Key Vault secret names by purpose. The Odoo API key reaches the app as a Key Vault reference (Odoo__ApiKey); the
+webhook signing secrets are read by the app itself from the vault (KeyVault__Uri) under the configuration-path
+convention of KeyVaultSecretStore (":" becomes "--"): Webhooks:Stripe:Secrets is Webhooks--Stripe--Secrets. Shopify
+secrets are per shop (Webhooks--Shopify--Shops--acme-myshopify-com--Secrets) and are set per shop, not here.''')
 var secretNames = {
   odooApiKey: 'odoo-api-key'
-  shopifyWebhookSecret: 'shopify-webhook-secret'
-  stripeWebhookSecret: 'stripe-webhook-secret'
-  loopWebhookSecret: 'loop-webhook-secret'
-  warehouseWebhookSecret: 'warehouse-webhook-secret'
-  posWebhookSecret: 'pos-webhook-secret'
+  stripeWebhookSecrets: 'Webhooks--Stripe--Secrets'
+  loopWebhookSecrets: 'Webhooks--Loop--Secrets'
+  warehouseWebhookSecrets: 'Webhooks--Warehouse--Secrets'
+  posWebhookSecrets: 'Webhooks--Pos--Secrets'
 }
 
 @export()
