@@ -19,7 +19,8 @@ public static partial class ShellSource
         foreach (var file in System.IO.Directory.GetFiles(Directory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
         {
-            var text = File.ReadAllText(file);
+            // Commented-out code declares nothing.
+            var text = Comment().Replace(File.ReadAllText(file), string.Empty);
             foreach (Match match in FunctionDeclaration().Matches(text))
             {
                 var name = match.Groups["literal"].Success ? match.Groups["literal"].Value
@@ -95,6 +96,10 @@ public static partial class ShellSource
         @"\[Function\((?:""(?<literal>[^""]+)""|nameof\((?<nameof>[A-Za-z0-9_.]+)\)|(?<constant>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+))\)\]\s*(?<signature>.*?\)\s*(?:=>|\{))(?<body>[^;]*)",
         RegexOptions.Singleline)]
     private static partial Regex FunctionDeclaration();
+
+    // Whole-line comments (// and ///, so commented-out functions) and block comments.
+    [GeneratedRegex(@"^[ \t]*//[^\n]*$|/\*.*?\*/", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex Comment();
 
     [GeneratedRegex(@"\[(?<kind>HttpTrigger|ServiceBusTrigger|OrchestrationTrigger|ActivityTrigger|TimerTrigger|EntityTrigger)\b")]
     private static partial Regex TriggerKind();
