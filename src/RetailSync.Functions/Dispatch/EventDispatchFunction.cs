@@ -8,15 +8,19 @@ namespace RetailSync.Functions.Dispatch;
 
 /// <summary>
 /// The events queue (sessions: one business key at a time, in order) into <see cref="EventDispatcher.DispatchAsync"/>,
-/// settled explicitly per outcome. Retry-later abandons: Service Bus has no per-message delay on abandon, so the
-/// message is redelivered at once (the session stays locked to this host meanwhile) and the dispatcher's own
-/// <c>Dispatch:MaxAttempts</c>, checked against <c>DeliveryCount</c>, dead-letters it with a reason before the
-/// queue's <c>maxDeliveryCount</c> (the backstop) would. The outcome's delay is logged by the dispatcher but not
-/// honoured here; see docs/deployment.md.
+/// settled explicitly per outcome. Retry-later: Service Bus cannot delay an abandoned message, so the function holds
+/// it (its lock is renewed by the extension, <c>maxAutoLockRenewalDuration</c> in host.json) for the outcome's delay,
+/// at most <see cref="MaxRetryHold"/>, then abandons it for an immediate redelivery. The session is blocked either
+/// way, which keeps the business key's events in order; a delayed copy would break duplicate detection (same
+/// MessageId) and that order. The dispatcher's <c>Dispatch:MaxAttempts</c>, checked against <c>DeliveryCount</c>,
+/// dead-letters with a reason before the queue's <c>maxDeliveryCount</c> (the backstop) would.
 /// </summary>
-public sealed class EventDispatchFunction(DispatcherFactory dispatchers)
+public sealed class EventDispatchFunction(DispatcherFactory dispatchers, TimeProvider timeProvider)
 {
     public const string EventsQueueSetting = "Queues:Events";
+
+    /// <summary>Longest wait before abandoning a retry-later message (well inside the lock renewal window).</summary>
+    public static readonly TimeSpan MaxRetryHold = TimeSpan.FromMinutes(1);
 
     [Function("DispatchEvent")]
     public async Task Run(
@@ -45,6 +49,11 @@ public sealed class EventDispatchFunction(DispatcherFactory dispatchers)
                 await actions.DeadLetterMessageAsync(message, deadLetterReason: outcome.Reason, deadLetterErrorDescription: outcome.Description, cancellationToken: context.CancellationToken);
                 break;
             default:
+                if (outcome.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(outcome.Delay < MaxRetryHold ? outcome.Delay : MaxRetryHold, timeProvider, context.CancellationToken);
+                }
+
                 await actions.AbandonMessageAsync(message, null, context.CancellationToken);
                 break;
         }
