@@ -1,3 +1,79 @@
-// Placeholder until issue #2 lands its benchmark.
-Console.Error.WriteLine("benchmark 'ingest' is not built yet (issue #2)");
-return 2;
+using System.Globalization;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using RetailSync.Bench.Ingest;
+using RetailSync.Local;
+using RetailSync.Testing;
+
+// Ingest benchmark: the local host vs a bare endpoint that only writes the raw body to the same queue.
+const string queueName = "bench-events";
+var throughputDuration = TimeSpan.FromSeconds(8);
+const int concurrency = 32;
+const int fixedRate = 500;
+var invariant = CultureInfo.InvariantCulture;
+
+await using var azurite = await AzuriteInstance.StartAsync();
+var (costUs, floorUs) = InProcessCost.Measure();
+Console.WriteLine(string.Create(invariant, $"in-process per delivery: handler {costUs:F1} us (verify + parse + normalise + CloudEvent), floor {floorUs:F1} us (HMAC-SHA256 + JSON parse)"));
+
+await using var ingest = LocalHost.Create([], builder =>
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Storage:ConnectionString"] = azurite.ConnectionString,
+        ["Queues:Events"] = queueName,
+        [$"Webhooks:Shopify:Shops:{ShopifyLoad.Shop}:Secrets:0"] = ShopifyLoad.Secret,
+    });
+});
+await ingest.StartAsync();
+
+var bareBuilder = WebApplication.CreateSlimBuilder();
+bareBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+bareBuilder.Logging.ClearProviders();
+await using var bare = bareBuilder.Build();
+var bareQueue = new QueueClient(azurite.ConnectionString, queueName);
+await bareQueue.CreateIfNotExistsAsync();
+bare.MapPost("/bare", async (HttpRequest request) =>
+{
+    using var buffer = new MemoryStream();
+    await request.Body.CopyToAsync(buffer);
+    await bareQueue.SendMessageAsync(new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), null, TimeSpan.FromSeconds(-1));
+    return Results.StatusCode(202);
+});
+await bare.StartAsync();
+
+var ingestUrl = new Uri(new Uri(ingest.Urls.First()), "/api/webhooks/shopify");
+var bareUrl = new Uri(new Uri(bare.Urls.First()), "/bare");
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+HttpRequestMessage IngestRequest() => ShopifyLoad.Request(ingestUrl, LoadDriver.NextOrderId());
+HttpRequestMessage BareRequest() => ShopifyLoad.Request(bareUrl, LoadDriver.NextOrderId());
+Console.WriteLine($"body size: {ShopifyLoad.Body(1).Length} bytes; {concurrency} concurrent connections; {throughputDuration.TotalSeconds:F0} s per run");
+
+// Warm-up both paths (JIT, connections, queue creation), then measure.
+await LoadDriver.ClosedLoopAsync("warmup", http, IngestRequest, 8, TimeSpan.FromSeconds(2));
+await LoadDriver.ClosedLoopAsync("warmup", http, BareRequest, 8, TimeSpan.FromSeconds(2));
+
+var bareRun = await LoadDriver.ClosedLoopAsync("bare", http, BareRequest, concurrency, throughputDuration);
+var ingestRun = await LoadDriver.ClosedLoopAsync("ingest", http, IngestRequest, concurrency, throughputDuration);
+var fixedRun = await LoadDriver.FixedRateAsync("ingest@500/s", http, IngestRequest, fixedRate, throughputDuration);
+
+Console.WriteLine();
+Console.WriteLine($"{"run",-14} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7}");
+foreach (var run in new[] { bareRun, ingestRun, fixedRun })
+{
+    Console.WriteLine(string.Create(invariant, $"{run.Name,-14} {run.RequestsPerSecond,10:F0} {run.P50Ms,9:F2} {run.P99Ms,9:F2} {run.Errors,7}"));
+}
+
+var ratio = bareRun.RequestsPerSecond > 0 ? ingestRun.RequestsPerSecond / bareRun.RequestsPerSecond : 0;
+var errors = ingestRun.Errors + fixedRun.Errors;
+Console.WriteLine(string.Create(invariant, $"ingest/bare throughput ratio {ratio:F2} (goal >= 0.8); p99 at {fixedRate} req/s {fixedRun.P99Ms:F2} ms (goal < 25 ms)"));
+await ingest.StopAsync();
+await bare.StopAsync();
+Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} errors={errors} cost_us={costUs:F1} floor_us={floorUs:F1}"));
+return 0;

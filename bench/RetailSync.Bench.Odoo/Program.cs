@@ -57,7 +57,7 @@ async Task<long> Measure(Func<Task> step)
     var inv = await accounting.PostInvoiceAsync((await accounting.CreateInvoiceAsync(warm.OrderId)).InvoiceId);
     await accounting.RegisterPaymentAsync(new PaymentRequest(inv.InvoiceId, "stripe", "pi_warm", inv.AmountTotal, today));
     var rma = await stock.CreateReturnAsync(new ReturnRequest(warm.OrderId, "RMA-warm", [new(skus[0], 1)]));
-    await stock.ReceiveReturnAsync(new ReceiveReturnRequest(rma.PickingId, ReturnDisposition.Restock));
+    await stock.ReceiveReturnAsync(new ReceiveReturnRequest(rma.PickingId, ReturnDisposition.Quarantine));
     var cn = await accounting.CreateCreditNoteAsync(new CreditNoteRequest(inv.InvoiceId, "RMA-warm", "Return") { Lines = [new(skus[0], 1)] });
     await accounting.RegisterRefundAsync(new PaymentRequest(cn.InvoiceId, "stripe", "re_warm", cn.AmountTotal, today));
 }

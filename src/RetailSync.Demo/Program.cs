@@ -1,3 +1,3 @@
-// Placeholder until issue #2 lands the demo.
-Console.Error.WriteLine("the demo is not built yet (issue #2)");
-return 2;
+using RetailSync.Demo;
+
+return await DemoRunner.RunAsync();

@@ -583,6 +583,12 @@ public class EventDispatcher
         }
 
         await _unrouted.RemoveAsync(parked.Reference, parked.EventId, cancellationToken);
+        if (parked.ExceptionId is not null && result.Disposition == Disposition.Dispatched)
+        {
+            // The operator was told it waited too long; it no longer needs them.
+            await _exceptions.ResolveAsync(parked.ExceptionId, $"Released to {result.InstanceId} once its reference was linked.", "dispatcher", cancellationToken);
+        }
+
         return true;
     }
 

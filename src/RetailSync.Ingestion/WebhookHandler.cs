@@ -161,6 +161,11 @@ public class WebhookHandler
             {
                 return Finish(Reject(sourceName, 400, "schema", "Payload does not match the topic's schema", ex.Message, ex.Field), sourceName, null, started);
             }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+            {
+                // A shape the normaliser's explicit checks did not anticipate: still the payload's fault, never a crash.
+                return Finish(Reject(sourceName, 400, "schema", "Payload does not match the topic's schema", "The payload has an unexpected shape (" + ex.GetType().Name + ").", "$"), sourceName, null, started);
+            }
 
             activity?.SetTag("retailsync.topic", normalisation.Topic);
             activity?.SetTag("retailsync.delivery_id", normalisation.DeliveryId);

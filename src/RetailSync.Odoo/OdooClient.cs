@@ -44,7 +44,7 @@ public class OdooClient
     {
     }
 
-    internal OdooClient(OdooClientOptions options, Func<HttpClient> httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    internal OdooClient(OdooClientOptions options, Func<HttpClient> httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory, Func<string>? apiKey = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -54,7 +54,7 @@ public class OdooClient
         Options = options with { BaseUrl = WithTrailingSlash(options.BaseUrl!) };
         TimeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<OdooClient>();
-        _connection = new OdooConnection(httpClient, Options);
+        _connection = new OdooConnection(httpClient, Options, apiKey ?? (() => options.ApiKey));
         _operationPipeline = BuildOperationPipeline(Options.Retry, timeProvider, _logger);
         Catalog = new OdooCatalog(this);
     }

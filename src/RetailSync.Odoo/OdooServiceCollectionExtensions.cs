@@ -51,11 +51,18 @@ public static class OdooServiceCollectionExtensions
                 ConfigurePipeline(builder, options, logger);
             });
 
-        services.AddSingleton(sp => new OdooClient(
-            sp.GetRequiredService<IOptions<OdooClientOptions>>().Value,
-            CreateHttpClientAccessor(sp.GetRequiredService<IHttpClientFactory>()),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp =>
+        {
+            // The API key is read per call from the options monitor: Odoo keys expire (at most 3 months on 19),
+            // and a key rotated in Key Vault reaches the client with the configuration reload, no restart.
+            var monitor = sp.GetRequiredService<IOptionsMonitor<OdooClientOptions>>();
+            return new OdooClient(
+                monitor.CurrentValue,
+                CreateHttpClientAccessor(sp.GetRequiredService<IHttpClientFactory>()),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>(),
+                () => monitor.CurrentValue.ApiKey);
+        });
         services.AddSingleton(sp => new OdooSalesOperations(sp.GetRequiredService<OdooClient>()));
         services.AddSingleton(sp => new OdooStockOperations(sp.GetRequiredService<OdooClient>()));
         services.AddSingleton(sp => new OdooAccountingOperations(sp.GetRequiredService<OdooClient>()));

@@ -52,6 +52,9 @@ public static class RetailEventJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.Strict,
             RespectNullableAnnotations = true,
+
+            // Machine-to-machine JSON, never embedded in HTML: keep '+', '<', '&' and non-ASCII text literal.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
         options.MakeReadOnly();

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Mime;
-using System.Text;
 using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
@@ -43,8 +42,9 @@ internal static class CloudEventReader
         {
             cloudEvent = Formatter.DecodeStructuredModeMessage(message.Body, StructuredJson, Extensions);
         }
-        catch (Exception ex) when (ex is ArgumentException or JsonException or InvalidOperationException or FormatException or DecoderFallbackException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever the SDK throws for bad input, the message is malformed: say why, never crash the host.
             error = "The message body is not a structured-mode JSON CloudEvent: " + ex.Message;
             return false;
         }

@@ -108,15 +108,17 @@ public class OdooAccountingOperations
             cancellationToken);
         await _client.CallAsync("sale.advance.payment.inv", "create_invoices", [wizardId], context, cancellationToken);
 
-        // The wizard's action is not trusted: re-read the order and take the invoice that appeared.
-        var after = (await ReadOrderAsync(orderId, cancellationToken)).GetIds("invoice_ids");
-        var newIds = after.Except(before).ToList();
-        if (newIds.Count == 0)
-        {
-            throw new OdooException($"Odoo created no invoice for sale order {orderId}.");
-        }
-
-        return await ReadMoveAsync(newIds.Max(), cancellationToken) with { Created = true };
+        // The wizard's action is not trusted: look for the invoice that appeared for this order (its origin is the order's name).
+        var created = await _client.SearchReadAsync(
+            "account.move",
+            [OdooDomain.Eq("invoice_origin", order.GetString("name")), OdooDomain.Eq("move_type", "out_invoice"), OdooDomain.Term("id", "not in", before)],
+            MoveFields,
+            order: "id desc",
+            limit: 1,
+            cancellationToken: cancellationToken);
+        return created.Count > 0
+            ? ToInvoiceRef(created[0]) with { Created = true }
+            : throw new OdooException($"Odoo created no invoice for sale order {orderId}.");
     }
 
     private async Task<InvoiceRef> PostCoreAsync(long moveId, CancellationToken cancellationToken)
@@ -218,10 +220,10 @@ public class OdooAccountingOperations
         // A draft nobody claimed (its ref is still Odoo's "Reversal of ...") is the one a lost reply made.
         var unclaimed = refunds.FirstOrDefaultOrNull(m => m.GetString("state") == "draft"
             && (m.GetString("ref") is null || m.GetString("ref")!.StartsWith("Reversal of", StringComparison.Ordinal)));
-        OdooRecord refund;
+        long refundId;
         if (unclaimed is { } orphan)
         {
-            refund = orphan;
+            refundId = orphan.Id;
         }
         else
         {
@@ -239,34 +241,39 @@ public class OdooAccountingOperations
 
             var wizardId = await _client.CreateAsync("account.move.reversal", values, context, cancellationToken);
             var action = await _client.CallAsync("account.move.reversal", "refund_moves", [wizardId], context, cancellationToken);
-            var refundId = OdooStockOperations.ActionResId(action);
-            var created = refundId is { } id
-                ? await _client.ReadAsync("account.move", [id], MoveFields, cancellationToken)
-                : (await _client.SearchReadAsync(
+            if (OdooStockOperations.ActionResId(action) is { } id)
+            {
+                refundId = id;
+            }
+            else
+            {
+                var created = await _client.SearchReadAsync(
                     "account.move",
                     [OdooDomain.Eq("reversed_entry_id", request.InvoiceId), OdooDomain.Eq("move_type", "out_refund"), OdooDomain.Eq("state", "draft")],
-                    MoveFields,
+                    ["id"],
                     order: "id desc",
                     limit: 1,
-                    cancellationToken: cancellationToken)).ToList();
-            refund = created.Count > 0 ? created[0] : throw new OdooException($"Odoo created no credit note for invoice {request.InvoiceId}.");
+                    cancellationToken: cancellationToken);
+                refundId = created.Count > 0 ? created[0].Id : throw new OdooException($"Odoo created no credit note for invoice {request.InvoiceId}.");
+            }
         }
 
         var update = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ref"] = request.Reference };
         if (request.Lines is { } lines)
         {
-            update["invoice_line_ids"] = await PartialLineCommandsAsync(refund, lines, request.IncludeShipping, cancellationToken);
+            update["invoice_line_ids"] = await PartialLineCommandsAsync(refundId, lines, request.IncludeShipping, cancellationToken);
         }
 
-        await _client.WriteAsync("account.move", [refund.Id], update, cancellationToken: cancellationToken);
-        return await PostCoreAsync(refund.Id, cancellationToken) with { Created = true };
+        await _client.WriteAsync("account.move", [refundId], update, cancellationToken: cancellationToken);
+        return await PostCoreAsync(refundId, cancellationToken) with { Created = true };
     }
 
-    private async Task<List<object>> PartialLineCommandsAsync(OdooRecord refund, IReadOnlyList<CreditNoteLine> lines, bool includeShipping, CancellationToken cancellationToken)
+    private async Task<List<object>> PartialLineCommandsAsync(long refundId, IReadOnlyList<CreditNoteLine> lines, bool includeShipping, CancellationToken cancellationToken)
     {
         var products = await _client.Catalog.ResolveProductsAsync(lines.Select(l => l.Sku), cancellationToken);
         var left = lines.GroupBy(l => products[l.Sku].Id).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
-        var moveLines = await _client.ReadAsync("account.move.line", refund.GetIds("invoice_line_ids"), MoveLineFields, cancellationToken);
+        var moveLines = await _client.SearchReadAsync(
+            "account.move.line", [OdooDomain.Eq("move_id", refundId)], MoveLineFields, order: "id", cancellationToken: cancellationToken);
         var shippingSku = _client.Options.ShippingProductSku;
         var shippingIds = new HashSet<long>();
         if (includeShipping)

@@ -42,7 +42,7 @@ internal sealed class Json2Transport(OdooConnection connection) : IOdooTransport
             body,
             headers =>
             {
-                headers.TryAddWithoutValidation("Authorization", "bearer " + options.ApiKey);
+                headers.TryAddWithoutValidation("Authorization", "bearer " + connection.ApiKey);
                 headers.TryAddWithoutValidation("X-Odoo-Database", options.Database);
             },
             request.ReadOnly,

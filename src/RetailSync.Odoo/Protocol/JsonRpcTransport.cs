@@ -41,7 +41,7 @@ internal sealed class JsonRpcTransport(OdooConnection connection, long uid) : IO
             kwargs["context"] = request.Context;
         }
 
-        object?[] executeKwArgs = [options.Database, uid, options.ApiKey, request.Model, request.Method, args, kwargs];
+        object?[] executeKwArgs = [options.Database, uid, connection.ApiKey, request.Model, request.Method, args, kwargs];
         return new ValueTask<JsonElement>(CallAsync(connection, "object", "execute_kw", executeKwArgs, request.ReadOnly, request.Model, request.Method, cancellationToken));
     }
 

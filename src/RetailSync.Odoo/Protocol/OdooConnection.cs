@@ -11,7 +11,7 @@ namespace RetailSync.Odoo.Protocol;
 /// Sends one HTTP POST with a JSON body to the Odoo server and turns transport failures into
 /// <see cref="OdooTransientException"/>. Knows nothing about JSON-RPC or JSON-2.
 /// </summary>
-internal sealed class OdooConnection(Func<HttpClient> httpClient, OdooClientOptions options)
+internal sealed class OdooConnection(Func<HttpClient> httpClient, OdooClientOptions options, Func<string> apiKey)
 {
     /// <summary>Request option read by the resilience handler: true when the call may be replayed.</summary>
     public static readonly HttpRequestOptionsKey<bool> ReplaySafe = new("RetailSync.Odoo.ReplaySafe");
@@ -19,6 +19,9 @@ internal sealed class OdooConnection(Func<HttpClient> httpClient, OdooClientOpti
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     public OdooClientOptions Options => options;
+
+    /// <summary>The current API key: read at each call so a key rotated in Key Vault is picked up after a reload.</summary>
+    public string ApiKey => apiKey();
 
     public async Task<OdooHttpReply> PostAsync(
         string path,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace RetailSync.Odoo;
@@ -69,8 +68,6 @@ public readonly record struct OdooRecord(JsonElement Json)
     }
 
     public override string ToString() => Json.GetRawText();
-
-    internal string Describe() => string.Create(CultureInfo.InvariantCulture, $"#{GetInt64("id")}");
 
     private bool TryGet(string field, out JsonElement value)
     {

@@ -222,19 +222,8 @@ public class OdooStockOperations
             throw new OdooBusinessException($"Sale order {request.OrderId} has no validated delivery to return from.", null, "stock.return.picking", "create");
         }
 
-        var deliveredMoves = await _client.ReadAsync("stock.move", delivered.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
-        var source = delivered
-            .Select(p => (Picking: p, Products: deliveredMoves.Where(m => m.GetReferenceId("picking_id") == p.Id && m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet()))
-            .LastOrDefault(x => wanted.Keys.All(x.Products.Contains));
-        if (source.Products is null)
-        {
-            var shipped = deliveredMoves.Where(m => m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet();
-            var notShipped = request.Lines.Where(l => !shipped.Contains(products[l.Sku].Id)).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-            throw new OdooBusinessException(notShipped.Count > 0
-                ? $"SKU(s) {string.Join(", ", notShipped)} were not delivered on sale order {request.OrderId}."
-                : $"The returned SKUs of sale order {request.OrderId} were shipped in different deliveries; return them separately.");
-        }
-
+        // With one delivery the wizard's own lines say what can come back; with several, the moves pick the delivery.
+        var source = delivered.Count == 1 ? (Picking: delivered[0], Products: wanted.Keys.ToHashSet()) : await ChooseDeliveryAsync(delivered, wanted, request, products, cancellationToken);
         var sourceId = source.Picking.Id;
         var context = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -264,7 +253,8 @@ public class OdooStockOperations
         var missing = left.Where(l => l.Value > 0).Select(l => l.Key).ToList();
         if (missing.Count > 0)
         {
-            throw new OdooBusinessException($"Odoo's return wizard offers no line for product(s) {string.Join(", ", missing)} of delivery {source.Picking.GetString("name")}.");
+            var skus = products.Values.Where(p => missing.Contains(p.Id)).Select(p => p.Sku);
+            throw new OdooBusinessException($"SKU(s) {string.Join(", ", skus)} were not delivered on {source.Picking.GetString("name")} of sale order {request.OrderId}; nothing to return.");
         }
 
         await _client.WriteAsync(
@@ -287,6 +277,29 @@ public class OdooStockOperations
         await ClaimAsync(returnId.Value, request.ReturnReference, cancellationToken);
         var created = await _client.ReadAsync("stock.picking", [returnId.Value], PickingFields, cancellationToken);
         return ToReturnRef(created[0], request.ReturnReference, created: true);
+    }
+
+    private async Task<(OdooRecord Picking, HashSet<long> Products)> ChooseDeliveryAsync(
+        List<OdooRecord> delivered,
+        Dictionary<long, decimal> wanted,
+        ReturnRequest request,
+        IReadOnlyDictionary<string, OdooProduct> products,
+        CancellationToken cancellationToken)
+    {
+        var deliveredMoves = await _client.ReadAsync("stock.move", delivered.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
+        var source = delivered
+            .Select(p => (Picking: p, Products: deliveredMoves.Where(m => m.GetReferenceId("picking_id") == p.Id && m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet()))
+            .LastOrDefault(x => wanted.Keys.All(x.Products.Contains));
+        if (source.Products is null)
+        {
+            var shipped = deliveredMoves.Where(m => m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet();
+            var notShipped = request.Lines.Where(l => !shipped.Contains(products[l.Sku].Id)).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+            throw new OdooBusinessException(notShipped.Count > 0
+                ? $"SKU(s) {string.Join(", ", notShipped)} were not delivered on sale order {request.OrderId}."
+                : $"The returned SKUs of sale order {request.OrderId} were shipped in different deliveries; return them separately.");
+        }
+
+        return source;
     }
 
     private async Task<ReturnReceipt> ReceiveReturnCoreAsync(ReceiveReturnRequest request, CancellationToken cancellationToken)
@@ -316,25 +329,27 @@ public class OdooStockOperations
                 throw new OdooBusinessException($"Return {picking.GetString("name")} is cancelled.");
             }
 
-            moves = await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken);
-            var commands = moves
-                .Select(m => (object)new object[]
-                {
-                    1,
-                    m.Id,
-                    new Dictionary<string, object?>(StringComparer.Ordinal)
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["location_dest_id"] = target };
+            if (picking.GetString("state") != "assigned")
+            {
+                // Not reserved (unusual for goods coming from the customer): receive what was announced.
+                moves = await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken);
+                values["move_ids"] = moves
+                    .Select(m => (object)new object[]
                     {
-                        ["location_dest_id"] = target,
-                        ["quantity"] = m.GetDecimal("product_uom_qty"),
-                        ["picked"] = true,
-                    },
-                })
-                .ToList();
-            await _client.WriteAsync(
-                "stock.picking",
-                [picking.Id],
-                new Dictionary<string, object?>(StringComparer.Ordinal) { ["location_dest_id"] = target, ["move_ids"] = commands },
-                cancellationToken: cancellationToken);
+                        1,
+                        m.Id,
+                        new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = m.GetDecimal("product_uom_qty"), ["picked"] = true },
+                    })
+                    .ToList();
+            }
+
+            // Writing the picking's destination moves its open moves along (as Odoo's stock.picking.write does).
+            if (picking.GetReferenceId("location_dest_id") != target || values.ContainsKey("move_ids"))
+            {
+                await _client.WriteAsync("stock.picking", [picking.Id], values, cancellationToken: cancellationToken);
+            }
+
             await _client.CallAsync("stock.picking", "button_validate", [picking.Id], cancellationToken: cancellationToken);
         }
 

@@ -39,7 +39,7 @@ internal abstract class OdooVersionProfile
             connection,
             "common",
             "authenticate",
-            [options.Database, options.Login, options.ApiKey, new Dictionary<string, object?>()],
+            [options.Database, options.Login, connection.ApiKey, new Dictionary<string, object?>()],
             replaySafe: true,
             model: null,
             modelMethod: "authenticate",

@@ -9,7 +9,7 @@ namespace RetailSync.OrderToCash.Workflow;
 /// CloudEvent type. A small state machine: it applies events in whatever order they arrive, performs in Odoo every
 /// step that became possible, parks on what needs an operator, and ends with an <see cref="OrderToCashResult"/>.
 /// </summary>
-public sealed class OrderToCashWorkflow : Orchestrator<RoutedWorkflowInput, OrderToCashResult>
+public sealed partial class OrderToCashWorkflow : Orchestrator<RoutedWorkflowInput, OrderToCashResult>
 {
     public override async Task<OrderToCashResult> RunAsync(OrchestrationContext context, RoutedWorkflowInput input)
     {

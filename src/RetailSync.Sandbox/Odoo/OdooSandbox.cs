@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace RetailSync.Sandbox.Odoo;
@@ -15,6 +16,7 @@ namespace RetailSync.Sandbox.Odoo;
 public sealed class OdooSandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private OdooSandbox(WebApplication app, OdooSandboxState state, Uri baseUrl)
     {
@@ -37,6 +39,9 @@ public sealed class OdooSandbox : IAsyncDisposable
     /// <summary>Calls per <c>model.method</c> (and <c>common.version</c>, <c>common.authenticate</c>).</summary>
     public IReadOnlyDictionary<string, long> CallCounts => State.CallCounts;
 
+    /// <summary>Calls dropped unserved because the client went away while they were delayed.</summary>
+    public long AbandonedCallCount => State.AbandonedCallCount;
+
     public OdooSandboxState State { get; }
 
     public long CallCountFor(string model, string method) => State.CallCountFor(model, method);
@@ -52,6 +57,7 @@ public sealed class OdooSandbox : IAsyncDisposable
         var state = new OdooSandboxState(options, loggerFactory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         if (loggerFactory is not null)
         {
             builder.Services.AddSingleton(loggerFactory);
@@ -68,6 +74,11 @@ public sealed class OdooSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

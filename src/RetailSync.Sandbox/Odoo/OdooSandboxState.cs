@@ -16,6 +16,7 @@ public sealed class OdooSandboxState
 {
     private readonly ConcurrentDictionary<string, long> _perMethod = new(StringComparer.Ordinal);
     private long _total;
+    private long _abandoned;
 
     public OdooSandboxState(OdooSandboxOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -47,6 +48,9 @@ public sealed class OdooSandboxState
     /// <summary>Calls per <c>model.method</c> (or <c>common.version</c>, <c>common.authenticate</c>).</summary>
     public IReadOnlyDictionary<string, long> CallCounts => new Dictionary<string, long>(_perMethod, StringComparer.Ordinal);
 
+    /// <summary>Calls dropped unserved because the client went away while they were delayed (timeouts, latency).</summary>
+    public long AbandonedCallCount => Interlocked.Read(ref _abandoned);
+
     internal OdooDispatcher Dispatcher { get; }
 
     internal ILogger Logger { get; }
@@ -59,9 +63,12 @@ public sealed class OdooSandboxState
         Interlocked.Exchange(ref _total, 0);
     }
 
+    internal void Abandoned() => Interlocked.Increment(ref _abandoned);
+
     internal void Count(string model, string method)
     {
         Interlocked.Increment(ref _total);
         _perMethod.AddOrUpdate($"{model}.{method}", 1, (_, n) => n + 1);
+        SandboxTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("odoo.model", model), new KeyValuePair<string, object?>("odoo.method", method));
     }
 }

@@ -57,7 +57,7 @@ public class EmbeddedOrchestrationClient : OrchestrationClient
         var delayed = options?.StartAt is { } startAt && startAt > now;
         IReadOnlyList<InboxMessage> inbox = delayed ? [] : [start];
         IReadOnlyList<OutboxMessage> outbox = delayed
-            ? [new OutboxMessage("start", "create", OutboxKind.DelayedMessage, instanceId) { DeliverAt = options!.StartAt, Message = start }]
+            ? [new OutboxMessage("start", "create", OutboxKind.DelayedMessage, instanceId) { DeliverAt = options!.StartAt, Message = start, CommittedAt = DateTimeOffset.MinValue }]
             : [];
 
         var created = await _store.TryCreateAsync(state, inbox, outbox, cancellationToken);

@@ -18,12 +18,14 @@ namespace RetailSync.Workflows.Embedded.Runtime;
 internal sealed partial class ActivityRunner(
     WorkflowRegistry registry,
     IServiceProvider services,
-    MessageDispatcher dispatcher,
     TimeProvider timeProvider,
     ILogger<ActivityRunner> logger)
 {
-    /// <summary>Returns false when the run was interrupted by shutdown (the work item must be abandoned, not deleted).</summary>
-    public async Task<bool> RunAsync(ActivityWorkItem item, long dequeueCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the activity and returns its result message for the instance's inbox; null when the run was interrupted
+    /// by shutdown (the work item must be abandoned, not deleted).
+    /// </summary>
+    public async Task<InboxMessage?> RunAsync(ActivityWorkItem item, long dequeueCount, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         using var span = WorkflowTelemetry.ActivitySource.StartActivity("workflow.activity");
@@ -38,7 +40,7 @@ internal sealed partial class ActivityRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
         catch (Exception ex)
         {
@@ -50,10 +52,9 @@ internal sealed partial class ActivityRunner(
 
         var message = new InboxMessage(string.Create(CultureInfo.InvariantCulture, $"{item.ExecutionId}-a{item.TaskId}"),
             InboxSequence.Next(timeProvider), result, item.ExecutionId);
-        await dispatcher.DeliverAsync(item.InstanceId, message, CancellationToken.None);
         WorkflowTelemetry.Activities.Add(1, new KeyValuePair<string, object?>("activity", item.Name));
         WorkflowTelemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        return true;
+        return message;
     }
 
     private async Task<string?> InvokeAsync(ActivityWorkItem item, int attempt, CancellationToken cancellationToken)

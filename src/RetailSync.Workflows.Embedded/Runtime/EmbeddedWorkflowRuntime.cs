@@ -54,7 +54,7 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
         _dispatcher = new MessageDispatcher(store, timeProvider, loggerFactory.CreateLogger<MessageDispatcher>());
         _dispatcher.TimerScheduled += OnTimerScheduled;
         _episodes = new EpisodeRunner(store, registry, services, _dispatcher, options, timeProvider, loggerFactory);
-        _activities = new ActivityRunner(registry, services, _dispatcher, timeProvider, loggerFactory.CreateLogger<ActivityRunner>());
+        _activities = new ActivityRunner(registry, services, timeProvider, loggerFactory.CreateLogger<ActivityRunner>());
     }
 
     /// <summary>Activities running in this process right now.</summary>
@@ -184,64 +184,24 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
     private async Task HandleControlMessageAsync(IWorkQueue queue, QueueMessage message, TimeSpan visibility, CancellationToken stopping)
     {
         var instanceId = message.Body;
-        InstanceGate gate;
-        lock (_gateLock)
+        try
         {
-            if (_activeInstances.TryGetValue(instanceId, out var active))
+            if (await ProcessInstanceAsync(instanceId, stopping))
             {
-                // One thread per instance: the worker already on it takes another round when it finishes.
-                active.RunAgain = true;
-                gate = null!;
+                await queue.DeleteAsync(message, CancellationToken.None);
             }
             else
             {
-                gate = new InstanceGate();
-                _activeInstances[instanceId] = gate;
+                await SafeAsync(() => queue.AbandonAsync(message, CancellationToken.None));
             }
         }
-
-        if (gate is null)
+        catch (InstanceBusyException busy)
         {
-            await SafeAsync(() => queue.DeleteAsync(message, CancellationToken.None));
-            return;
-        }
-
-        var done = false;
-        try
-        {
-            while (true)
-            {
-                await _episodes.RunAsync(instanceId, CancellationToken.None);
-                lock (_gateLock)
-                {
-                    if (!gate.RunAgain || stopping.IsCancellationRequested)
-                    {
-                        _activeInstances.Remove(instanceId);
-                        done = true;
-                        break;
-                    }
-
-                    gate.RunAgain = false;
-                }
-            }
-
-            await queue.DeleteAsync(message, CancellationToken.None);
+            await SafeAsync(() => queue.RenewAsync(message, busy.RetryAfter < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : busy.RetryAfter, CancellationToken.None));
         }
         catch (Exception ex)
         {
-            if (!done)
-            {
-                lock (_gateLock)
-                {
-                    _activeInstances.Remove(instanceId);
-                }
-            }
-
-            if (ex is InstanceBusyException busy)
-            {
-                await SafeAsync(() => queue.RenewAsync(message, busy.RetryAfter < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : busy.RetryAfter, CancellationToken.None));
-            }
-            else if (message.DequeueCount >= _options.MaxDequeueCount)
+            if (message.DequeueCount >= _options.MaxDequeueCount)
             {
                 LogPoisonWakeUp(ex, instanceId, message.DequeueCount);
                 await SafeAsync(() => queue.DeleteAsync(message, CancellationToken.None));
@@ -251,6 +211,59 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
                 // The wake-up reappears after its visibility timeout and the instance is retried.
                 LogEpisodeError(ex, instanceId, message.DequeueCount);
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs the instance's episodes on this thread, or hands the work to the worker already on it (one thread per
+    /// instance). Returns false when stopping left work behind (the caller keeps its wake-up for later).
+    /// </summary>
+    private async Task<bool> ProcessInstanceAsync(string instanceId, CancellationToken stopping)
+    {
+        InstanceGate gate;
+        lock (_gateLock)
+        {
+            if (_activeInstances.TryGetValue(instanceId, out var active))
+            {
+                active.RunAgain = true;
+                return true;
+            }
+
+            gate = new InstanceGate();
+            _activeInstances[instanceId] = gate;
+        }
+
+        try
+        {
+            while (true)
+            {
+                await _episodes.RunAsync(instanceId, CancellationToken.None);
+                lock (_gateLock)
+                {
+                    if (!gate.RunAgain)
+                    {
+                        _activeInstances.Remove(instanceId);
+                        return true;
+                    }
+
+                    if (stopping.IsCancellationRequested)
+                    {
+                        _activeInstances.Remove(instanceId);
+                        return false;
+                    }
+
+                    gate.RunAgain = false;
+                }
+            }
+        }
+        catch
+        {
+            lock (_gateLock)
+            {
+                _activeInstances.Remove(instanceId);
+            }
+
+            throw;
         }
     }
 
@@ -269,6 +282,24 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
 
         if (item is null)
         {
+            await SafeAsync(() => queue.DeleteAsync(message, CancellationToken.None));
+            return;
+        }
+
+        if (message.DequeueCount > 1 && await IsAlreadyAnsweredAsync(item))
+        {
+            // A redelivered work item whose result is already recorded: completed work is not repeated. The
+            // instance is woken in case the crash came before its result was consumed.
+            try
+            {
+                await _store.ControlQueue.SendAsync(item.InstanceId, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                LogLoopError(ex);
+                return; // The work item comes back and this is tried again.
+            }
+
             await SafeAsync(() => queue.DeleteAsync(message, CancellationToken.None));
             return;
         }
@@ -304,10 +335,32 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
 
         try
         {
-            var finished = await _activities.RunAsync(item, message.DequeueCount, stopping);
+            var result = await _activities.RunAsync(item, message.DequeueCount, stopping);
+            if (result is not null)
+            {
+                // Record the result, then run the instance's next episode right here (saving a wake-up's send,
+                // receive and delete); if that cannot happen now, wake the instance through the control queue.
+                // The work item goes only after that, so a crash in between re-runs the activity.
+                await _store.AppendInboxAsync(item.InstanceId, result, CancellationToken.None);
+                var settled = false;
+                try
+                {
+                    settled = await ProcessInstanceAsync(item.InstanceId, stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogHandOff(item.InstanceId, ex.GetType().Name);
+                }
+
+                if (!settled)
+                {
+                    await _store.ControlQueue.SendAsync(item.InstanceId, CancellationToken.None);
+                }
+            }
+
             await renewing.CancelAsync();
             await renewal;
-            if (finished)
+            if (result is not null)
             {
                 await queue.DeleteAsync(current, CancellationToken.None);
             }
@@ -325,6 +378,26 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _activitiesInFlight);
+        }
+    }
+
+    private async Task<bool> IsAlreadyAnsweredAsync(Storage.ActivityWorkItem item)
+    {
+        try
+        {
+            var snapshot = await _store.LoadAsync(item.InstanceId, CancellationToken.None);
+            if (snapshot.State is null || snapshot.State.ExecutionId != item.ExecutionId || snapshot.State.IsTerminal)
+            {
+                return snapshot.State is not null;
+            }
+
+            return snapshot.History.Any(e => e.TaskId == item.TaskId && e.Kind is History.HistoryEventKind.TaskCompleted or History.HistoryEventKind.TaskFailed)
+                || snapshot.Inbox.Any(m => m.ExecutionId == item.ExecutionId && m.Event.TaskId == item.TaskId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoopError(ex);
+            return false;
         }
     }
 
@@ -437,6 +510,9 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing instance {InstanceId} failed {DequeueCount} times; its wake-up is dropped and the instance waits for its next message")]
     private partial void LogPoisonWakeUp(Exception exception, string instanceId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} could not continue in the activity worker ({Reason}); woken through the control queue")]
+    private partial void LogHandOff(string instanceId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Work item {MessageId} is not a valid activity work item; deleted")]
     private partial void LogBadWorkItem(Exception exception, string messageId);

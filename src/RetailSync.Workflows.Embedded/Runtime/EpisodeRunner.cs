@@ -32,41 +32,38 @@ internal sealed partial class EpisodeRunner(
 
     public async Task RunAsync(string instanceId, CancellationToken cancellationToken)
     {
+        var retryAfter = await RunRoundsAsync(instanceId, cancellationToken);
+        if (retryAfter is { } delay)
+        {
+            throw new InstanceBusyException(instanceId, delay);
+        }
+    }
+
+    /// <summary>Runs episodes until the inbox is settled; returns when to look again if recovery is not finished.</summary>
+    private async Task<TimeSpan?> RunRoundsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        TimeSpan? retryAfter = null;
         for (var round = 0; round < MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var snapshot = await store.LoadAsync(instanceId, cancellationToken);
             var state = snapshot.State;
+            List<OutboxMessage> deferred = [];
             if (snapshot.Outbox.Count > 0)
             {
-                // Outbox rows of the last committed episode are carried out; any other row belongs to an
-                // episode whose commit lost the race and is discarded.
-                var committed = snapshot.Outbox.Where(o => state is not null && o.EpisodeId == state.LastEpisodeId).ToList();
-                var age = timeProvider.GetUtcNow() - (state?.LastUpdatedAt ?? DateTimeOffset.MinValue);
-                if (committed.Count > 0 && age < options.OutboxRecoveryDelay)
-                {
-                    // The worker that committed them is probably still carrying them out (in another process):
-                    // come back later instead of repeating its activities.
-                    throw new InstanceBusyException(instanceId, options.OutboxRecoveryDelay - age);
-                }
-
-                await dispatcher.DispatchAsync(instanceId, committed, cancellationToken);
-                var stale = snapshot.Outbox.Where(o => !committed.Contains(o)).Select(o => o.Id).ToList();
-                if (stale.Count > 0)
-                {
-                    await store.DeleteOutboxAsync(instanceId, stale, cancellationToken);
-                }
+                (deferred, var wait) = await RecoverOutboxAsync(instanceId, snapshot, cancellationToken);
+                retryAfter = wait;
             }
 
             if (state is null)
             {
-                return; // Not created yet: events raised early wait in its inbox.
+                return retryAfter; // Not created yet: events raised early wait in its inbox.
             }
 
             if (state.IsTerminal)
             {
                 await DropAsync(state, snapshot.Inbox, "the instance has finished", cancellationToken);
-                return;
+                return retryAfter;
             }
 
             var (consume, drop) = SelectMessages(state, snapshot);
@@ -77,14 +74,14 @@ internal sealed partial class EpisodeRunner(
                     await DropAsync(state, drop, "it is stale or a duplicate", cancellationToken);
                 }
 
-                return;
+                return retryAfter;
             }
 
             var start = Stopwatch.GetTimestamp();
             using var span = WorkflowTelemetry.ActivitySource.StartActivity("workflow.episode");
             span?.SetTag("workflow.name", state.Name);
             span?.SetTag("workflow.instance_id", instanceId);
-            var commit = BuildCommit(state, snapshot.History, consume, drop);
+            var commit = BuildCommit(state, snapshot.History, consume, drop, deferred);
             if (!await store.TryCommitAsync(commit, cancellationToken))
             {
                 LogConflict(instanceId);
@@ -100,12 +97,12 @@ internal sealed partial class EpisodeRunner(
             }
 
             span?.SetTag("workflow.status", commit.NewState.Status.ToString());
-            await dispatcher.DispatchAsync(instanceId, commit.Outbox, cancellationToken);
+            await dispatcher.DispatchAsync(instanceId, commit.Outbox.Where(o => deferred.All(d => d.Id != o.Id)).ToList(), cancellationToken);
             WorkflowTelemetry.EpisodeDuration.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             var more = snapshot.Inbox.Count > consume.Count + drop.Count || commit.NewInbox.Count > 0;
             if (!more)
             {
-                return;
+                return retryAfter;
             }
         }
 
@@ -173,7 +170,47 @@ internal sealed partial class EpisodeRunner(
         return (consume, drop);
     }
 
-    private InstanceCommit BuildCommit(InstanceState state, IReadOnlyList<HistoryEvent> history, List<InboxMessage> consume, List<InboxMessage> drop)
+    /// <summary>
+    /// Carries out what is left of the outbox of the last committed episode after its worker stopped (rows are
+    /// deleted one by one as their side effects happen, so what is left never happened). Activities whose
+    /// result is already known are skipped.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Deferred, TimeSpan? RetryAfter)> RecoverOutboxAsync(string instanceId, InstanceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var state = snapshot.State;
+        var now = timeProvider.GetUtcNow();
+        var committed = snapshot.Outbox.Where(o => state is not null && o.EpisodeId == state.LastEpisodeId).ToList();
+        var stale = snapshot.Outbox.Except(committed).ToList();
+        var youngest = committed.Select(o => o.CommittedAt ?? state!.LastUpdatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        if (now - youngest < options.OutboxRecoveryDelay)
+        {
+            // The worker that committed them is probably still carrying them out (in another process).
+            throw new InstanceBusyException(instanceId, options.OutboxRecoveryDelay - (now - youngest));
+        }
+
+        var answered = snapshot.History
+            .Where(e => e.TaskId is not null && e.Kind is not (HistoryEventKind.TaskScheduled or HistoryEventKind.TimerCreated or HistoryEventKind.SubOrchestrationCreated))
+            .Select(e => e.TaskId!.Value)
+            .Concat(snapshot.Inbox.Where(m => m.ExecutionId == state?.ExecutionId && m.Event.TaskId is not null).Select(m => m.Event.TaskId!.Value))
+            .ToHashSet();
+        var done = committed.Where(o => o.Kind == OutboxKind.ActivityWorkItem && answered.Contains(o.WorkItem!.TaskId)).ToList();
+        var missing = committed.Except(done).ToList();
+        if (missing.Count > 0)
+        {
+            LogRecovered(instanceId, missing.Count);
+        }
+
+        await dispatcher.DispatchAsync(instanceId, missing, cancellationToken);
+        var obsolete = done.Concat(stale).Select(o => o.Id).ToList();
+        if (obsolete.Count > 0)
+        {
+            await store.DeleteOutboxAsync(instanceId, obsolete, cancellationToken);
+        }
+
+        return ([], null);
+    }
+
+    private InstanceCommit BuildCommit(InstanceState state, IReadOnlyList<HistoryEvent> history, List<InboxMessage> consume, List<InboxMessage> drop, List<OutboxMessage> pendingOutbox)
     {
         var now = timeProvider.GetUtcNow();
         var episodeId = Guid.NewGuid().ToString("N");
@@ -206,8 +243,11 @@ internal sealed partial class EpisodeRunner(
 
         foreach (var action in outcome.NewActions)
         {
-            outbox.Add(ToOutbox(state, episodeId, action));
+            outbox.Add(ToOutbox(state, episodeId, action) with { CommittedAt = now });
         }
+
+        // Side effects of an interrupted episode that are not yet due for recovery stay pending under this episode.
+        outbox.AddRange(pendingOutbox.Select(o => o with { EpisodeId = episodeId }));
 
         if (outcome.Status == OrchestrationRuntimeStatus.ContinuedAsNew)
         {
@@ -232,6 +272,7 @@ internal sealed partial class EpisodeRunner(
                 : newState.Failure;
             outbox.Add(new OutboxMessage("parent", episodeId, OutboxKind.InstanceMessage, parent)
             {
+                CommittedAt = now,
                 Message = new InboxMessage(
                     string.Create(CultureInfo.InvariantCulture, $"{state.ParentExecutionId}-s{state.ParentTaskId}"),
                     InboxSequence.Next(timeProvider),
@@ -326,6 +367,9 @@ internal sealed partial class EpisodeRunner(
 
         await store.DeleteInboxAsync(state.InstanceId, messages.Select(m => m.Id).ToList(), cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId}: carrying out {Count} side effects of an interrupted episode")]
+    private partial void LogRecovered(string instanceId, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} changed under this worker; replaying again")]
     private partial void LogConflict(string instanceId);

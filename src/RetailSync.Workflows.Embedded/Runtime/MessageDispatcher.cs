@@ -28,8 +28,13 @@ internal sealed partial class MessageDispatcher(IWorkflowStore store, TimeProvid
             return;
         }
 
-        await Task.WhenAll(outbox.Select(o => DispatchOneAsync(o, cancellationToken)));
-        await store.DeleteOutboxAsync(instanceId, outbox.Select(o => o.Id).ToList(), cancellationToken);
+        // Each row is removed as soon as its own side effect is done, so after a crash the rows left are
+        // (but for that one-call window) exactly the side effects that never happened.
+        await Task.WhenAll(outbox.Select(async o =>
+        {
+            await DispatchOneAsync(o, cancellationToken);
+            await store.DeleteOutboxAsync(instanceId, [o.Id], cancellationToken);
+        }));
     }
 
     private async Task DispatchOneAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -13,4 +13,7 @@ public sealed record OutboxMessage(string Id, string EpisodeId, OutboxKind Kind,
     public DateTimeOffset? DeliverAt { get; init; }
 
     public InstanceState? NewInstance { get; init; }
+
+    /// <summary>When the episode that produced it committed (kept when the row is carried into a later episode).</summary>
+    public DateTimeOffset? CommittedAt { get; init; }
 }

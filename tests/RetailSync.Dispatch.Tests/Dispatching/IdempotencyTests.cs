@@ -115,4 +115,28 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         Assert.Single(harness.Client.Raised);
         Assert.Contains(await harness.Audit.ListAsync("evt-flaky"), a => a.Action == "retried" && a.Detail!.Contains("timed out", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Dispatcher_whose_lease_was_retaken_does_not_raise()
+    {
+        using var harness = new DispatchHarness(azurite);
+        var message = TestEvents.Message("evt-slow", RetailEventTypes.OrderPlaced, Order);
+        EventClaim? other = null;
+        harness.Client.BeforeSchedule = async _ =>
+        {
+            if (other is null)
+            {
+                // This dispatcher stalls past its lease; another delivery takes the event over.
+                harness.Time.Advance(harness.DispatchOptions.ClaimLease + TimeSpan.FromSeconds(1));
+                other = (await harness.Events.TryClaimAsync("evt-slow", RetailEventTypes.OrderPlaced, Order, harness.DispatchOptions.ClaimLease)).Claim;
+            }
+        };
+
+        var outcome = await harness.DispatchAsync(message);
+
+        Assert.NotNull(other);
+        Assert.Equal((DispatchOutcomeKind.RetryLater, "claim-lost"), (outcome.Kind, outcome.Reason));
+        Assert.Empty(harness.Client.Raised);
+        Assert.Equal(EventLedgerState.Claimed, (await harness.Events.GetAsync("evt-slow"))!.State);
+    }
 }

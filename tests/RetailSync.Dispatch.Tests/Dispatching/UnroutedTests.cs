@@ -113,6 +113,25 @@ public sealed class UnroutedTests(AzuriteFixture azurite)
         await harness.DispatchAsync(TestEvents.Message("evt-placed", RetailEventTypes.OrderPlaced, Order, paymentRef: "stripe/pi_123"));
         Assert.Equal(2, harness.Client.Raised.Count);
         Assert.Empty(await harness.Unrouted.ListAsync(PaymentRef));
+        Assert.Empty(await harness.OpenExceptionsAsync());
+        var resolved = await harness.Exceptions.GetAsync(record.Id);
+        Assert.Equal(RetailSync.Ledgers.Exceptions.ExceptionStatus.Resolved, resolved!.Status);
+        Assert.Contains(OrderInstance, resolved.Resolution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_written_while_the_event_was_parking_is_noticed_and_the_event_released()
+    {
+        // The order event links the payment and looks for parked events just before this payment parks:
+        // the first lookup misses the link, then the link appears (written by the "other" dispatcher).
+        using var harness = new DispatchHarness(azurite, crossReferences: (service, options, time) => new LinkAfterFirstLookup(service, options, time));
+
+        var outcome = await harness.DispatchAsync(TestEvents.Message("evt-pay", RetailEventTypes.PaymentCaptured, "payment/stripe/pi_123"));
+
+        Assert.Equal(DispatchOutcome.Completed("parked"), outcome);
+        Assert.Equal(("evt-pay", OrderInstance), (Assert.Single(harness.Client.Raised).Payload.EventId, harness.Client.Raised[0].InstanceId));
+        Assert.Empty(await harness.Unrouted.ListAsync(PaymentRef));
+        Assert.Equal(EventLedgerState.Dispatched, (await harness.Events.GetAsync("evt-pay"))!.State);
     }
 
     [Fact]
@@ -129,5 +148,22 @@ public sealed class UnroutedTests(AzuriteFixture azurite)
             [RetailEventTypes.ShipmentDelivered, RetailEventTypes.ShipmentDispatched],
             harness.Client.Raised.Select(r => r.EventName));
         Assert.All(harness.Client.Raised, r => Assert.Equal(OrderInstance, r.InstanceId));
+    }
+
+    private sealed class LinkAfterFirstLookup(Azure.Data.Tables.TableServiceClient service, RetailSync.Ledgers.LedgerOptions options, TimeProvider time)
+        : CrossReferenceLedgerClient(service, options, time)
+    {
+        private int _paymentLookups;
+
+        public override async Task<IReadOnlyList<string>> FindBusinessKeysAsync(ExternalReference reference, CancellationToken cancellationToken = default)
+        {
+            var result = await base.FindBusinessKeysAsync(reference, cancellationToken);
+            if (reference == PaymentRef && Interlocked.Increment(ref _paymentLookups) == 1)
+            {
+                await LinkAsync(Order, PaymentRef, cancellationToken);
+            }
+
+            return result;
+        }
     }
 }

@@ -18,7 +18,10 @@ public sealed class DispatchHarness : IDisposable
 {
     private readonly ServiceProvider _metrics;
 
-    public DispatchHarness(AzuriteFixture azurite, Action<DispatchOptions>? configure = null)
+    public DispatchHarness(
+        AzuriteFixture azurite,
+        Action<DispatchOptions>? configure = null,
+        Func<TableServiceClient, LedgerOptions, TimeProvider, CrossReferenceLedgerClient>? crossReferences = null)
     {
         Options = new LedgerOptions
         {
@@ -30,7 +33,7 @@ public sealed class DispatchHarness : IDisposable
         };
         var service = new TableServiceClient(azurite.ConnectionString);
         Events = new EventLedgerClient(service, Options, Time);
-        CrossReferences = new CrossReferenceLedgerClient(service, Options, Time);
+        CrossReferences = crossReferences?.Invoke(service, Options, Time) ?? new CrossReferenceLedgerClient(service, Options, Time);
         Exceptions = new ExceptionLedgerClient(service, Options, Time);
         Unrouted = new UnroutedLedgerClient(service, Options);
         Audit = new AuditTrailClient(service, Options);

@@ -20,6 +20,9 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
     private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RaisedEvent> _raised = new();
 
+    /// <summary>Runs before every schedule call (e.g. to let time pass while the dispatcher works).</summary>
+    public Func<string, Task>? BeforeSchedule { get; set; }
+
     /// <summary>Runs before every raise (block it, or throw to simulate a runtime failure).</summary>
     public Func<string, string, Task>? BeforeRaise { get; set; }
 
@@ -34,8 +37,13 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
 
     public void SetStatus(string instanceId, OrchestrationRuntimeStatus status) => _instances[instanceId].Status = status;
 
-    public override Task<ScheduleResult> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ScheduleResult> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (BeforeSchedule is { } hook)
+        {
+            await hook(options?.InstanceId ?? string.Empty);
+        }
+
         Interlocked.Increment(ref _scheduleCalls);
         var id = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         var json = JsonSerializer.Serialize(input, Json);
@@ -45,7 +53,7 @@ public sealed class RecordingOrchestrationClient : OrchestrationClient
             created = true;
             return new Instance(orchestratorName, id, JsonSerializer.Deserialize<RoutedWorkflowInput>(json, Json)!, Interlocked.Increment(ref _sequence));
         });
-        return Task.FromResult(new ScheduleResult(id, created));
+        return new ScheduleResult(id, created);
     }
 
     private long _sequence;

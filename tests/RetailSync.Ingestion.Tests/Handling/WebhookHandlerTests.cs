@@ -180,6 +180,16 @@ public sealed class WebhookHandlerTests
     }
 
     [Fact]
+    public async Task Unanticipated_payload_shape_is_refused_with_400_instead_of_crashing()
+    {
+        var harness = new TestHarness();
+        var body = TestHarness.Fixture("stripe/payment_intent.succeeded.json").Replace("[ \"card\" ]", "[ 42 ]", StringComparison.Ordinal);
+        Assert.Contains("[ 42 ]", body, StringComparison.Ordinal);
+        AssertProblem(await harness.Handler.HandleAsync(harness.Stripe(body)), 400, "schema");
+        Assert.Empty(harness.Queue.Messages);
+    }
+
+    [Fact]
     public async Task Missing_shopify_topic_header_is_refused_naming_the_header()
     {
         var harness = new TestHarness();

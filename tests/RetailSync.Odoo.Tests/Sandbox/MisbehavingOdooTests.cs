@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RetailSync.Sandbox.Odoo;
 
 namespace RetailSync.Odoo.Tests.Sandbox;
@@ -80,5 +81,54 @@ public sealed class MisbehavingOdooTests
         var again = await Assert.ThrowsAsync<OdooTransientException>(() => h.Sales.GetSaleOrderStatusAsync(1));
         Assert.True(again.CircuitOpen);
         Assert.Equal(calls, h.Sandbox.CallCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task A_burst_of_orders_against_a_slow_odoo_never_has_more_than_the_bound_in_flight(int version)
+    {
+        var meter = new InFlightMeter();
+        await using var h = await OdooHarness.StartAsync(
+            version,
+            o => o.MaxConcurrency = 3,
+            s => s.AddHttpClient(OdooClient.HttpClientName).AddHttpMessageHandler(() => meter));
+        await h.Client.GetVersionAsync();
+        h.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var order = await h.Sales.CreateSaleOrderAsync(OdooHarness.Order($"burst-{i}", OdooHarness.Customer($"burst-c{i}")));
+            await h.Sales.ConfirmSaleOrderAsync(order.OrderId);
+        }));
+
+        Assert.InRange(meter.Max, 2, 3);
+        Assert.Equal(12, h.Sandbox.Inspect.Records("sale.order").Count(o => (string?)o["state"] == "sale"));
+    }
+
+    /// <summary>Sits below the resilience handler and records how many calls are on the wire at once.</summary>
+    private sealed class InFlightMeter : DelegatingHandler
+    {
+        private int _now;
+        private int _max;
+
+        public int Max => Volatile.Read(ref _max);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _now);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class OdooHarness : IAsyncDisposable
 
     public OdooAccountingOperations Accounting { get; }
 
-    public static async Task<OdooHarness> StartAsync(int version, Action<OdooClientOptions>? configure = null)
+    public static async Task<OdooHarness> StartAsync(int version, Action<OdooClientOptions>? configure = null, Action<IServiceCollection>? services2 = null)
     {
         var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = version, Seed = 42 });
         var services = new ServiceCollection();
@@ -47,6 +47,7 @@ internal sealed class OdooHarness : IAsyncDisposable
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(o);
         });
+        services2?.Invoke(services);
         return new OdooHarness(sandbox, services.BuildServiceProvider());
     }
 

@@ -124,6 +124,35 @@ public sealed class StockOperationsTests
     }
 
     [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task Returning_a_sku_that_was_not_delivered_is_refused_and_creates_nothing(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        var order = await ShippedOrderAsync(h, "9151");
+
+        var error = await Assert.ThrowsAsync<OdooBusinessException>(() =>
+            h.Stock.CreateReturnAsync(new ReturnRequest(order.OrderId, "RMA-Y", [new("TEE-BLK-M", 1), new("CAP-NVY", 1)])));
+
+        Assert.Contains("CAP-NVY", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Sandbox.Inspect.Records("stock.picking"), p => p["return_id"] is not null);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task A_return_comes_from_the_delivery_that_shipped_the_sku_when_the_order_shipped_in_parts(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        var order = await ConfirmedOrderAsync(h, "9161");
+        var first = await h.Stock.ValidateDeliveryAsync(new DeliveryRequest(order.OrderId, "TRK-1", [new("TEE-BLK-M", 2), new("MUG-LOGO", 3)]));
+        var second = await h.Stock.ValidateDeliveryAsync(new DeliveryRequest(order.OrderId, "TRK-2", [new("HOODIE-GRY-M", 1)]));
+
+        var rma = await h.Stock.CreateReturnAsync(new ReturnRequest(order.OrderId, "RMA-P", [new("HOODIE-GRY-M", 1)]));
+
+        Assert.Equal(first.BackorderId, second.PickingId);
+        Assert.Equal(second.PickingId, Convert.ToInt64(h.Get("stock.picking", rma.PickingId)["return_id"]));
+    }
+
+    [Theory]
     [InlineData(17, ReturnDisposition.Restock, "WH/Stock")]
     [InlineData(18, ReturnDisposition.Quarantine, "WH/Quarantine")]
     [InlineData(19, ReturnDisposition.VendorReturn, "WH/Vendor Returns")]

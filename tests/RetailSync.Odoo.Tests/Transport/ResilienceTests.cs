@@ -36,13 +36,10 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_hanging_call_times_out_as_transient()
+    public async Task A_hanging_write_times_out_as_transient_and_is_sent_once()
     {
-        var handler = StubOdoo.JsonRpc(async r =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-            return StubOdooHandler.RpcResult(r, "true");
-        });
+        var release = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = StubOdoo.JsonRpc(r => release.Task);
         await using var provider = StubOdoo.Create(handler, o =>
         {
             o.Version = 17;
@@ -50,8 +47,29 @@ public sealed class ResilienceTests
         });
         var client = provider.GetRequiredService<OdooClient>();
 
-        // authenticate hangs too; the write is not replayed, so exactly one attempt reaches the server.
-        await Assert.ThrowsAsync<OdooTransientException>(() => client.CallAsync("sale.order", "action_confirm", [1]));
+        var error = await Assert.ThrowsAsync<OdooTransientException>(() => client.CallAsync("sale.order", "action_confirm", [1]));
+
+        Assert.Contains("in time", error.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests, r => r.ModelMethod == "sale.order.action_confirm");
+    }
+
+    [Fact]
+    public async Task A_hanging_read_is_replayed_until_it_answers()
+    {
+        var attempts = 0;
+        var handler = StubOdoo.JsonRpc(r => Interlocked.Increment(ref attempts) < 3
+            ? new TaskCompletionSource<HttpResponseMessage>().Task
+            : Task.FromResult(StubOdooHandler.RpcResult(r, """[{"id":1}]""")));
+        await using var provider = StubOdoo.Create(handler, o =>
+        {
+            o.Version = 17;
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+        });
+
+        var records = await provider.GetRequiredService<OdooClient>().SearchReadAsync("res.partner", [], ["id"]);
+
+        Assert.Single(records);
+        Assert.Equal(3, attempts);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RetailSync.Odoo.Tests.Transport;
@@ -183,5 +184,31 @@ public sealed class TransportTests
         var result = await provider.GetRequiredService<OdooClient>().CallAsync("stock.quant", "action_apply_inventory", [1]);
 
         Assert.Equal(JsonValueKind.Null, result.ValueKind);
+    }
+
+    [Fact]
+    public async Task A_rotated_api_key_is_used_after_a_configuration_reload_without_a_restart()
+    {
+        var handler = new StubOdooHandler(r => Task.FromResult(r.Headers["Authorization"] == "bearer new-key"
+            ? StubOdooHandler.Json("[]")
+            : StubOdooHandler.Json("""{"name":"werkzeug.exceptions.Unauthorized","message":"Invalid apikey"}""", HttpStatusCode.Unauthorized)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Odoo:BaseUrl"] = "http://odoo.test",
+            ["Odoo:Database"] = "retailsync",
+            ["Odoo:ApiKey"] = "old-key",
+            ["Odoo:Version"] = "19",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddOdooClient(configuration);
+        services.AddHttpClient(OdooClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<OdooClient>();
+        await Assert.ThrowsAsync<OdooAuthenticationException>(() => client.SearchReadAsync("res.partner", [], ["id"]));
+
+        configuration["Odoo:ApiKey"] = "new-key";
+        configuration.Reload();
+
+        Assert.Empty(await client.SearchReadAsync("res.partner", [], ["id"]));
     }
 }

@@ -55,7 +55,7 @@ public sealed class O2cHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<O2cHarness> StartAsync(AzuriteFixture azurite, int version, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<O2cHarness> StartAsync(AzuriteFixture azurite, int version, Dictionary<string, string?>? settings = null, TimeProvider? time = null, Action<OdooClientOptions>? odoo = null)
     {
         var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = version, Seed = 7 });
         var config = new ConfigurationBuilder()
@@ -87,6 +87,7 @@ public sealed class O2cHarness : IAsyncDisposable
             o.Timeout = TimeSpan.FromSeconds(5);
             o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(10);
+            odoo?.Invoke(o);
         });
         services.AddRetailSyncLedgers(config);
         services.AddOrderToCash(config);
@@ -128,8 +129,12 @@ public sealed class O2cHarness : IAsyncDisposable
     public Task<OrderToCashStatus> StatusWhenAsync(OrderScenario order, Func<OrderToCashStatus, bool> condition, string what) =>
         Eventually.ValueAsync(async () => await StatusAsync(order) is { } s && condition(s) ? s : null, what);
 
-    public Task<OrderToCashStatus> ParkedAsync(OrderScenario order, string kind) =>
-        StatusWhenAsync(order, s => s.Parked?.Kind == kind, $"{order.InstanceId} parks with {kind}");
+    public async Task<OrderToCashStatus> ParkedAsync(OrderScenario order, string kind)
+    {
+        var parked = await StatusWhenAsync(order, s => s.Parked is not null || s.Stage is "completed" or "cancelled", $"{order.InstanceId} parks");
+        Assert.True(parked.Parked?.Kind == kind, $"expected to park with {kind}: {Json(parked)}");
+        return parked;
+    }
 
     public async Task<IReadOnlyList<ExceptionRecord>> ExceptionsOfAsync(OrderScenario order) =>
         (await Exceptions.ListByInstanceAsync(order.InstanceId, 100)).Items;

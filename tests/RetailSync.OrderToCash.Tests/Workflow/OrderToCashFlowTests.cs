@@ -184,7 +184,7 @@ public sealed class OrderToCashFlowTests(AzuriteFixture azurite)
         Assert.Equal(["operator"], parked.WaitingFor);
 
         var resolved = await harness.Ops.ResolveAsync(order.InstanceId, new("cancel", "customer returns it"));
-        Assert.Equal(Ops.Workflows.ResolveStatus.Accepted, resolved.Status);
+        Assert.Equal(RetailSync.Ops.Workflows.ResolveStatus.Accepted, resolved.Status);
         var result = await harness.CompletedAsync(order);
 
         Assert.Equal(OrderToCashOutcome.CancelledAfterShipment, result.Outcome);
@@ -192,5 +192,25 @@ public sealed class OrderToCashFlowTests(AzuriteFixture azurite)
         var record = await harness.Exceptions.GetAsync(parked.Parked!.ExceptionId);
         Assert.Equal(Ledgers.Exceptions.ExceptionStatus.Resolved, record!.Status);
         Assert.Equal("Cancel: customer returns it", record.Resolution);
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(18)]
+    public async Task Shopify_order_paid_status_counts_as_the_capture_in_the_Shopify_journal_once(int version)
+    {
+        await using var harness = await O2cHarness.StartAsync(azurite, version);
+        var order = new OrderScenario("1008");
+        var paid = order.Order(financialStatus: "paid") with { PaymentReference = null, UpdatedAt = OrderScenario.At.AddMinutes(2) };
+
+        await harness.SendAsync(order, order.Placed(), order.Placed(paid, id: "evt-orders-paid-1008"), order.Placed(paid, id: "evt-orders-paid-again-1008"), order.Shipped("SHP-1"));
+        var result = await harness.CompletedAsync(order);
+
+        Assert.Equal(OrderToCashOutcome.Completed, result.Outcome);
+        var invoice = Assert.Single(harness.InvoicesOf(Assert.Single(harness.SaleOrdersOf(order))));
+        var payment = Assert.Single(harness.PaymentsFor(invoice));
+        Assert.Equal("SHOP", payment.JournalCode);
+        Assert.Equal("1008", payment.Memo);
+        Assert.Equal("paid", invoice.PaymentState);
     }
 }

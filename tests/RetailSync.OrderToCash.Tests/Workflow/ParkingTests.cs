@@ -32,7 +32,7 @@ public sealed class ParkingTests(AzuriteFixture azurite)
         Assert.Equal(order.InstanceId, record.InstanceId);
         Assert.Contains("NEW-SKU-2001", record.PayloadExcerpt, StringComparison.Ordinal);
         Assert.NotNull(record.OdooResponse);
-        Assert.Contains((await harness.Services.GetRequiredServiceAsync<Ops.Exceptions.ExceptionOpsHandler>().ListOpenAsync(200)).Items, r => r.Id == record.Id);
+        Assert.Contains((await harness.Services.GetRequiredServiceAsync<RetailSync.Ops.Exceptions.ExceptionOpsHandler>().ListOpenAsync(200)).Items, r => r.Id == record.Id);
 
         await harness.Odoo.CreateAsync("product.product", new Dictionary<string, object?>
         {
@@ -149,5 +149,47 @@ public sealed class ParkingTests(AzuriteFixture azurite)
         Assert.Equal("paid", invoice.PaymentState);
         Assert.Single(harness.Sandbox.Inspect.Payments());
         Assert.Empty(await harness.ExceptionsOfAsync(order));
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(18)]
+    public async Task Odoo_outage_that_outlasts_the_retry_policy_parks_and_an_operator_retry_resumes(int version)
+    {
+        await using var harness = await O2cHarness.StartAsync(azurite, version, odoo: o => o.CircuitBreaker.MinimumThroughput = 1000);
+        var order = new OrderScenario("2006");
+        harness.Sandbox.Faults.ServerErrorRate = 1.0;
+
+        await harness.SendAsync(order, order.Placed(), order.Paid(), order.Shipped("SHP-1"));
+        var parked = await harness.ParkedAsync(order, "odoo-unavailable");
+        Assert.Equal("resolve-skus", parked.Parked!.Step);
+        Assert.True(harness.Sandbox.CallCount >= 4, "the activity was retried before parking");
+        Assert.Empty(harness.SaleOrdersOf(order));
+
+        harness.Sandbox.Faults.ServerErrorRate = 0;
+        Assert.Equal(ResolveStatus.Accepted, (await harness.Ops.ResolveAsync(order.InstanceId, new ResolveRequest("retry"))).Status);
+        var result = await harness.CompletedAsync(order);
+
+        Assert.Equal(OrderToCashOutcome.Completed, result.Outcome);
+        Assert.Single(harness.PaymentsFor(Assert.Single(harness.InvoicesOf(Assert.Single(harness.SaleOrdersOf(order))))));
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(18)]
+    public async Task Brief_transient_failures_are_retried_by_policy_without_parking(int version)
+    {
+        await using var harness = await O2cHarness.StartAsync(azurite, version, odoo: o => o.Retry.MaxRetryAttempts = 0);
+        var order = new OrderScenario("2007");
+        harness.Sandbox.Faults.Arm(OdooFaultKind.ServerError, "product.product", "search_read", times: 2);
+        harness.Sandbox.Faults.Arm(OdooFaultKind.ServerError, "sale.order", "read", times: 2);
+
+        await harness.SendAsync(order, order.Placed(), order.Paid(), order.Shipped("SHP-1"));
+        var result = await harness.CompletedAsync(order);
+
+        Assert.Equal(OrderToCashOutcome.Completed, result.Outcome);
+        Assert.Equal(0, harness.Sandbox.Faults.ArmedCount);
+        Assert.Empty(await harness.ExceptionsOfAsync(order));
+        Assert.DoesNotContain((await harness.StatusAsync(order))!.History, h => h.Contains("parked", StringComparison.Ordinal));
     }
 }

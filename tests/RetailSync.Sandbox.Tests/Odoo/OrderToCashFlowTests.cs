@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using RetailSync.Sandbox.Odoo;
 
 namespace RetailSync.Sandbox.Tests.Odoo;
@@ -12,9 +13,10 @@ public sealed class OrderToCashFlowTests
     [InlineData(19)]
     public async Task Sale_confirm_partial_delivery_backorder_invoice_pay_return_and_credit_note(int version)
     {
-        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = version });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero));
+        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions { Version = version, TimeProvider = clock });
         using var odoo = new RawOdoo(sandbox);
-        var year = DateTime.UtcNow.Year;
+        const int year = 2026;
         var partner = (int)(await odoo.OkAsync("res.partner", "create", """[{"name": "Grace Hopper", "email": "grace@example.com"}]"""))!;
         var tee = await ProductIdAsync(odoo, "TEE-BLK-M");
         var hoodie = await ProductIdAsync(odoo, "HOODIE-GRY-L");

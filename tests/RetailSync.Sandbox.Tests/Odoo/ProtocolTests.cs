@@ -90,4 +90,35 @@ public sealed class ProtocolTests
         var product = await odoo.OkAsync("product.product", "read", $"[[{productId}], [\"qty_available\"]]");
         Assert.Equal(9m, (decimal)product![0]!["qty_available"]!);
     }
+
+    [Fact]
+    public async Task Malformed_requests_and_unknown_databases_answer_the_error_envelope_with_http_200()
+    {
+        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions());
+        using var odoo = new RawOdoo(sandbox);
+
+        var malformed = await odoo.PostJsonRpcAsync("{not json");
+        var database = await odoo.CallAsync("common", "authenticate", """["nope", "admin", "sandbox-api-key", {}]""");
+        var uid = await odoo.CallAsync("object", "execute_kw", """["retailsync", 7, "sandbox-api-key", "res.partner", "search", [[]]]""");
+
+        Assert.Equal("werkzeug.exceptions.BadRequest", (string?)malformed["error"]!["data"]!["name"]);
+        Assert.Equal("psycopg2.OperationalError", (string?)database["error"]!["data"]!["name"]);
+        Assert.Equal("odoo.exceptions.AccessDenied", (string?)uid["error"]!["data"]!["name"]);
+    }
+
+    [Fact]
+    public async Task Create_answers_an_id_for_a_dict_and_a_list_for_a_list()
+    {
+        await using var sandbox = await OdooSandbox.StartAsync(new OdooSandboxOptions());
+        using var odoo = new RawOdoo(sandbox);
+
+        var single = await odoo.OkAsync("res.partner", "create", """[{"name": "One"}]""");
+        var many = await odoo.OkAsync("res.partner", "create", """[[{"name": "Two"}, {"name": "Three"}]]""");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, single!.GetValueKind());
+        Assert.Equal(2, many!.AsArray().Count);
+        var error = await odoo.FailAsync("res.partner", "create", """[{"email": "nameless@example.com"}]""");
+        Assert.Equal("odoo.exceptions.ValidationError", (string?)error["name"]);
+        Assert.Equal("Contacts require a name", (string?)error["message"]);
+    }
 }

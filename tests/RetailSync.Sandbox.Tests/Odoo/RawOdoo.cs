@@ -62,7 +62,7 @@ internal sealed class RawOdoo(OdooSandbox sandbox) : IDisposable
         request.Headers.Add("X-Odoo-Database", database ?? Db);
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        return (response.StatusCode, text.Length == 0 || response.Content.Headers.ContentType?.MediaType != "application/json" ? null : JsonNode.Parse(text));
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);

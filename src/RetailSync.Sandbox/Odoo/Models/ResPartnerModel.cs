@@ -39,6 +39,18 @@ internal sealed class ResPartnerModel : OdooModel
 
     protected override string DefaultOrder => "complete_name, id desc";
 
+    protected override void AfterCreate(OdooRecord record, System.Text.Json.Nodes.JsonObject vals, CallContext ctx) => CheckName([record]);
+
+    protected override void AfterWrite(IReadOnlyList<OdooRecord> records, System.Text.Json.Nodes.JsonObject vals, CallContext ctx) => CheckName(records);
+
+    private static void CheckName(IEnumerable<OdooRecord> partners)
+    {
+        if (partners.Any(p => string.IsNullOrEmpty(p.Str("name")) && (p.Str("type") ?? "contact") == "contact"))
+        {
+            throw OdooException.ValidationError("Contacts require a name");
+        }
+    }
+
     public override string DisplayName(OdooRecord record)
     {
         var name = record.Str("name") ?? "";

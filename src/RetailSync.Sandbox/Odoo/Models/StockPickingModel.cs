@@ -11,7 +11,7 @@ namespace RetailSync.Sandbox.Odoo.Models;
 internal sealed class StockPickingModel : OdooModel
 {
     public const string NothingReserved =
-        "You cannot validate a transfer if no quantities are reserved nor done. To force the transfer, encode quantities.";
+        "You cannot validate a transfer if no quantities are reserved. To force the transfer, encode quantities.";
 
     public StockPickingModel(OdooEnv env)
         : base(env, "stock.picking", "Transfer")

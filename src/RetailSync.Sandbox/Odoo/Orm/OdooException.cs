@@ -17,24 +17,6 @@ internal sealed class OdooException : Exception
         Arguments = arguments ?? [message];
     }
 
-    public OdooException()
-        : this("builtins.Exception", "error", 500)
-    {
-    }
-
-    public OdooException(string message)
-        : this("builtins.Exception", message, 500)
-    {
-    }
-
-    public OdooException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Name = "builtins.Exception";
-        Json2Status = 500;
-        Arguments = [message];
-    }
-
     public string Name { get; }
 
     public int Json2Status { get; }

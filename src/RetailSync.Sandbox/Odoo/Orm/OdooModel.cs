@@ -407,7 +407,7 @@ internal abstract class OdooModel
 
     private static string Labelize(string name)
     {
-        var words = name.Replace("_id", "", StringComparison.Ordinal).Replace("_ids", "", StringComparison.Ordinal).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        var words = name.Replace("_ids", "", StringComparison.Ordinal).Replace("_id", "", StringComparison.Ordinal).Split('_', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace RetailSync.Sandbox.Odoo.Protocol;
@@ -6,16 +8,18 @@ namespace RetailSync.Sandbox.Odoo.Protocol;
 /// <summary>Applies latency, 5xx and timeouts before a call is served; shared by both transports.</summary>
 internal static partial class FaultGate
 {
-    /// <summary>Returns false when the call must not be served (a 5xx was written, or the client left).</summary>
+    /// <summary>Returns false when the call must not be served (a 5xx was written, the client left, or the host is stopping).</summary>
     public static async Task<bool> BeforeAsync(HttpContext http, OdooSandboxState state, OdooFaultDecision decision, string model, string method)
     {
         var time = state.Options.TimeProvider;
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         try
         {
             var latency = state.Faults.Latency;
             if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(latency, time, http.RequestAborted);
+                await Task.Delay(latency, time, gone.Token);
             }
 
             if (decision.ServerError)
@@ -30,13 +34,19 @@ internal static partial class FaultGate
             if (decision.Timeout)
             {
                 LogFault(state.Logger, "timeout", model, method);
-                await Task.Delay(state.Faults.HangFor, time, http.RequestAborted);
+                await Task.Delay(state.Faults.HangFor, time, gone.Token);
             }
 
             return true;
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (gone.IsCancellationRequested)
         {
+            state.Abandoned();
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                http.Abort();
+            }
+
             return false;
         }
     }
@@ -47,6 +57,12 @@ internal static partial class FaultGate
         http.Abort();
     }
 
+    public static void LogFault(ILogger logger, string fault, string model, string method)
+    {
+        SandboxTelemetry.Faults.Add(1, new KeyValuePair<string, object?>("odoo.fault", fault), new KeyValuePair<string, object?>("odoo.model", model), new KeyValuePair<string, object?>("odoo.method", method));
+        LogInjected(logger, fault, model, method);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Odoo sandbox injected {Fault} on {Model}.{Method}")]
-    public static partial void LogFault(ILogger logger, string fault, string model, string method);
+    private static partial void LogInjected(ILogger logger, string fault, string model, string method);
 }

@@ -10,6 +10,7 @@ namespace RetailSync.Sandbox.Odoo.Protocol;
 /// optional <c>X-Odoo-Database</c>, a JSON object of named arguments plus <c>ids</c> and <c>context</c>.
 /// Success is 200 with the bare result; errors are 4xx/5xx with name, message, arguments, context, debug.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "A sandbox bug must still answer as Odoo answers an unexpected Python error.")]
 internal static class Json2Endpoint
 {
     public static async Task HandleAsync(HttpContext http, OdooSandboxState state, string model, string method)
@@ -74,6 +75,11 @@ internal static class Json2Endpoint
             catch (OdooException e)
             {
                 error = e;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                JsonRpcEndpoint.LogUnexpected(state.Logger, e, model, method);
+                error = new OdooException("builtins." + e.GetType().Name, e.Message, 500);
             }
         }
 

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using RetailSync.Workflows.Embedded.Telemetry;
 
@@ -33,10 +34,18 @@ public sealed class AzureStorageWorkQueue(QueueClient queue, TimeSpan maxPolling
         }
     }
 
-    public Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return WorkflowTelemetry.MeasureAsync("queue.delete", () => queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken));
+        try
+        {
+            await WorkflowTelemetry.MeasureAsync("queue.delete", () => queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 || ex.ErrorCode == "PopReceiptMismatch")
+        {
+            // The message outlived its visibility timeout and now belongs to another receiver (or is gone):
+            // it will be handled again, which every handler tolerates.
+        }
     }
 
     public Task AbandonAsync(QueueMessage message, CancellationToken cancellationToken = default)

@@ -1,0 +1,14 @@
+namespace RetailSync.Bench.Ingest;
+
+/// <summary>Figures of one load run.</summary>
+internal sealed record LoadResult(string Name, int Ok, int Errors, double Seconds, double P50Ms, double P99Ms)
+{
+    public double RequestsPerSecond => Ok / Seconds;
+
+    public static LoadResult From(string name, List<double> latencies, int errors, double seconds)
+    {
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new LoadResult(name, latencies.Count, errors, seconds, Percentile(0.50), Percentile(0.99));
+    }
+}
