@@ -28,6 +28,10 @@ await using var ingest = LocalHost.Create([], builder =>
     {
         ["Storage:ConnectionString"] = azurite.ConnectionString,
         ["Queues:Events"] = queueName,
+        // Ingestion only: the run counts what reaches the queue, so the local dispatcher must not drain it.
+        ["Dispatch:PumpEnabled"] = "false",
+        ["Dispatch:SweepEnabled"] = "false",
+        ["Workflows:Store"] = "InMemory",
         [$"Webhooks:Shopify:Shops:{ShopifyLoad.Shop}:Secrets:0"] = ShopifyLoad.Secret,
     });
 });

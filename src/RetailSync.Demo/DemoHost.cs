@@ -35,6 +35,10 @@ public sealed class DemoHost : IAsyncDisposable
             {
                 ["Storage:ConnectionString"] = storageConnectionString,
                 ["Queues:Events"] = queueName,
+                // Ingestion only: the run counts what reaches the queue, so the local dispatcher must not drain it.
+                ["Dispatch:PumpEnabled"] = "false",
+                ["Dispatch:SweepEnabled"] = "false",
+                ["Workflows:Store"] = "InMemory",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Error);
         });

@@ -10,9 +10,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using RetailSync.Dispatch;
+using RetailSync.Dispatch.Hosting;
 using RetailSync.Hosting.Secrets;
 using RetailSync.Ingestion;
 using RetailSync.Messaging;
+using RetailSync.Odoo;
+using RetailSync.Ops;
+using RetailSync.OrderToCash;
+using RetailSync.Workflows.Embedded.Hosting;
 using RetailSync.Secrets;
 using RetailSync.Telemetry;
 
@@ -32,7 +38,9 @@ public static class RetailSyncHostingExtensions
     public const string ApplicationInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>Registers every RetailSync service from the host's configuration.</summary>
-    public static IHostApplicationBuilder AddRetailSync(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host builder.</param>
+    /// <param name="host">Which host this is: decides whether the embedded runtime and the queue pump run.</param>
+    public static IHostApplicationBuilder AddRetailSync(this IHostApplicationBuilder builder, RetailSyncHost host = RetailSyncHost.Local)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -52,6 +60,21 @@ public static class RetailSyncHostingExtensions
 
         services.AddRetailSyncMessaging(configuration);
         services.AddRetailSyncIngestion(configuration);
+        services.AddOdooClient(configuration);
+        services.AddRetailSyncDispatch(configuration);
+        services.AddOrderToCash(configuration);
+        services.AddRetailSyncOps(configuration);
+        if (host == RetailSyncHost.Local)
+        {
+            services.AddEmbeddedWorkflowRuntime(configuration);
+        }
+        else
+        {
+            // Durable Functions and the Service Bus / timer triggers do this work in Azure.
+            RemoveHostedService<EventQueuePump>(services);
+            RemoveHostedService<UnroutedSweepService>(services);
+        }
+
         AddTelemetry(builder);
         return builder;
     }
@@ -62,6 +85,7 @@ public static class RetailSyncHostingExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         endpoints.MapPost("/api/webhooks/{source}", HandleWebhookAsync);
+        endpoints.MapRetailSyncOps();
         return endpoints;
     }
 
@@ -82,6 +106,15 @@ public static class RetailSyncHostingExtensions
         context.Response.ContentType = response.ContentType;
         context.Response.ContentLength = response.Body.Length;
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static void RemoveHostedService<T>(IServiceCollection services)
+        where T : IHostedService
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(T)).ToList())
+        {
+            services.Remove(descriptor);
+        }
     }
 
     private static void AddTelemetry(IHostApplicationBuilder builder)

@@ -103,9 +103,14 @@ public sealed partial class EmbeddedWorkflowRuntime : IAsyncDisposable
         await loops.WaitAsync(cancellationToken);
         lock (_lifecycleLock)
         {
-            _stopping!.Dispose();
-            _stopping = null;
-            _loops = null;
+            // The host's StopAsync and the container's DisposeAsync may stop concurrently: only the caller
+            // that still finds these loops current tears them down.
+            if (ReferenceEquals(_loops, loops))
+            {
+                _stopping?.Dispose();
+                _stopping = null;
+                _loops = null;
+            }
         }
     }
 

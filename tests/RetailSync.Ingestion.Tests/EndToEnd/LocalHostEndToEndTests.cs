@@ -22,6 +22,11 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite) : IClassFixtu
     private WebApplicationFactory<Program> Host(string queueName) => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
     {
         web.UseEnvironment("Testing");
+
+        // Ingestion only: these tests read the queue, so the local dispatcher must not drain it.
+        web.UseSetting("Dispatch:PumpEnabled", "false");
+        web.UseSetting("Dispatch:SweepEnabled", "false");
+        web.UseSetting("Workflows:Store", "InMemory");
         web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,

@@ -197,4 +197,20 @@ public sealed class LifecycleTests
         Assert.Equal(4, h.Runtime.PeakActivitiesInFlight);
         Assert.Equal(16, workItemsWaiting.Count);
     }
+
+    [Fact]
+    public async Task Concurrent_stops_from_the_host_and_the_container_both_complete_and_the_runtime_can_start_again()
+    {
+        await using var harness = await WorkflowHarness.StartAsync(registry => registry.AddOrchestrator<Waiter>());
+
+        // The hosted service's StopAsync and the container's DisposeAsync stop the runtime at the same time.
+        await Task.WhenAll(harness.Runtime.StopAsync(), harness.Runtime.StopAsync());
+
+        await harness.Runtime.StartAsync();
+        await harness.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Waiter), "after-restart", new(InstanceId: "restarted"));
+        await harness.Client.RaiseEventAsync("restarted", "Never", "x");
+        var done = await harness.CompleteAsync("restarted");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("x", done.ReadOutputAs<string>());
+    }
 }
