@@ -106,8 +106,11 @@ cmd_demo() {
 cmd_bench() {
   local name="${1:-}"; [ -n "$name" ] || die "usage: ./build.sh bench <name>   (names: $(ls bench | sed -E 's/RetailSync\.Bench\.//' | tr 'A-Z' 'a-z' | tr '\n' ' '))"
   shift
-  local project
-  project="$(ls -d bench/RetailSync.Bench.* | while read -r d; do b="${d#bench/RetailSync.Bench.}"; [ "$(tr 'A-Z' 'a-z' <<<"$b")" = "$name" ] && echo "$d"; done)"
+  local project="" d b
+  for d in bench/RetailSync.Bench.*; do
+    b="${d#bench/RetailSync.Bench.}"
+    if [ "$(tr 'A-Z' 'a-z' <<<"$b")" = "$name" ]; then project="$d"; fi
+  done
   [ -n "$project" ] || die "no benchmark named '$name'"
   ensure_npm_packages
   build Release
