@@ -18,26 +18,10 @@ public static class OpsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/ops");
-        group.MapGet("/workflows/{instanceId}", async (string instanceId, WorkflowOpsHandler handler, CancellationToken cancellationToken) =>
-            await handler.GetAsync(instanceId, cancellationToken) is { } view
-                ? Results.Ok(view)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No workflow instance '{instanceId}'."));
-        group.MapPost("/workflows/{instanceId}/resolve", async (string instanceId, ResolveRequest? request, WorkflowOpsHandler handler, CancellationToken cancellationToken) =>
-        {
-            if (request is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A JSON body with an action is required.");
-            }
-
-            var result = await handler.ResolveAsync(instanceId, request, cancellationToken);
-            return result.Status switch
-            {
-                ResolveStatus.Accepted => Results.Accepted($"/api/ops/workflows/{Uri.EscapeDataString(instanceId)}", result),
-                ResolveStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: result.Message),
-                ResolveStatus.NotParked => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Message),
-                _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: result.Message),
-            };
-        });
+        group.MapGet("/workflows/{instanceId}", (string instanceId, WorkflowOpsHandler handler, CancellationToken cancellationToken) =>
+            OpsResults.GetWorkflowAsync(handler, instanceId, cancellationToken));
+        group.MapPost("/workflows/{instanceId}/resolve", (string instanceId, ResolveRequest? request, WorkflowOpsHandler handler, CancellationToken cancellationToken) =>
+            OpsResults.ResolveWorkflowAsync(handler, instanceId, request, cancellationToken));
         group.MapGet("/exceptions", async (int? pageSize, string? continuationToken, ExceptionOpsHandler handler, CancellationToken cancellationToken) =>
             Results.Ok(await handler.ListOpenAsync(pageSize, continuationToken, cancellationToken)));
         return group;

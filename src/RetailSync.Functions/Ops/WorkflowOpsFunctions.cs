@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RetailSync.Functions.Workflows;
 using RetailSync.Ledgers.Exceptions;
+using RetailSync.Ops;
 using RetailSync.Ops.Workflows;
 
 namespace RetailSync.Functions.Ops;
@@ -23,9 +24,7 @@ public sealed class WorkflowOpsFunctions(ExceptionLedgerClient exceptions, ILogg
         [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await Handler(client).GetAsync(instanceId, request.HttpContext.RequestAborted) is { } view
-            ? Results.Ok(view)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No workflow instance '{instanceId}'.");
+        return await OpsResults.GetWorkflowAsync(Handler(client), instanceId, request.HttpContext.RequestAborted);
     }
 
     [Function("OpsResolveWorkflow")]
@@ -45,19 +44,7 @@ public sealed class WorkflowOpsFunctions(ExceptionLedgerClient exceptions, ILogg
             body = null;
         }
 
-        if (body is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A JSON body with an action is required.");
-        }
-
-        var result = await Handler(client).ResolveAsync(instanceId, body, request.HttpContext.RequestAborted);
-        return result.Status switch
-        {
-            ResolveStatus.Accepted => Results.Accepted($"/api/ops/workflows/{Uri.EscapeDataString(instanceId)}", result),
-            ResolveStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: result.Message),
-            ResolveStatus.NotParked => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Message),
-            _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: result.Message),
-        };
+        return await OpsResults.ResolveWorkflowAsync(Handler(client), instanceId, body, request.HttpContext.RequestAborted);
     }
 
     private WorkflowOpsHandler Handler(DurableTaskClient client) => new(new DurableOrchestrationClientAdapter(client), exceptions, logger);
