@@ -67,17 +67,21 @@ var bareRun = await LoadDriver.ClosedLoopAsync("bare", http, BareRequest, concur
 var ingestRun = await LoadDriver.ClosedLoopAsync("ingest", http, IngestRequest, concurrency, throughputDuration);
 var fixedRun = await LoadDriver.FixedRateAsync("ingest@500/s", http, IngestRequest, fixedRate, throughputDuration);
 
+// The same fixed rate against the bare endpoint: the tail latency of the queue write itself (Azurite here),
+// which no handler can beat. Tells whether a p99 miss is ours or the storage emulator's.
+var bareFixedRun = await LoadDriver.FixedRateAsync("bare@500/s", http, BareRequest, fixedRate, throughputDuration);
+
 Console.WriteLine();
 Console.WriteLine($"{"run",-14} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7}");
-foreach (var run in new[] { bareRun, ingestRun, fixedRun })
+foreach (var run in new[] { bareRun, ingestRun, fixedRun, bareFixedRun })
 {
     Console.WriteLine(string.Create(invariant, $"{run.Name,-14} {run.RequestsPerSecond,10:F0} {run.P50Ms,9:F2} {run.P99Ms,9:F2} {run.Errors,7}"));
 }
 
 var ratio = bareRun.RequestsPerSecond > 0 ? ingestRun.RequestsPerSecond / bareRun.RequestsPerSecond : 0;
 var errors = ingestRun.Errors + fixedRun.Errors;
-Console.WriteLine(string.Create(invariant, $"ingest/bare throughput ratio {ratio:F2} (goal >= 0.8); p99 at {fixedRate} req/s {fixedRun.P99Ms:F2} ms (goal < 25 ms)"));
+Console.WriteLine(string.Create(invariant, $"ingest/bare throughput ratio {ratio:F2} (goal >= 0.8); p99 at {fixedRate} req/s {fixedRun.P99Ms:F2} ms (goal < 25 ms; the bare queue write alone: {bareFixedRun.P99Ms:F2} ms)"));
 await ingest.StopAsync();
 await bare.StopAsync();
-Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} errors={errors} cost_us={costUs:F1} floor_us={floorUs:F1}"));
+Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} errors={errors} cost_us={costUs:F1} floor_us={floorUs:F1} bare_p99_ms={bareFixedRun.P99Ms:F2}"));
 return 0;
