@@ -24,7 +24,11 @@ public static class DispatchServiceCollectionExtensions
     /// <see cref="UnroutedSweepService"/>. Needs an <see cref="OrchestrationClient"/> and, for the pump, an
     /// <c>IEventQueueReceiver</c> registered by their owners.
     /// </summary>
-    public static IServiceCollection AddRetailSyncDispatch(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="hostsQueueConsumers">False where the host delivers and sweeps by itself (the Functions shell's
+    /// Service Bus and timer triggers): then neither background service is registered, whatever the configuration says.</param>
+    public static IServiceCollection AddRetailSyncDispatch(this IServiceCollection services, IConfiguration configuration, bool hostsQueueConsumers = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -56,12 +60,12 @@ public static class DispatchServiceCollectionExtensions
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         var section = configuration.GetSection(DispatchOptions.SectionName);
-        if (section.GetValue(nameof(DispatchOptions.PumpEnabled), true))
+        if (hostsQueueConsumers && section.GetValue(nameof(DispatchOptions.PumpEnabled), true))
         {
             services.AddHostedService<EventQueuePump>();
         }
 
-        if (section.GetValue(nameof(DispatchOptions.SweepEnabled), true))
+        if (hostsQueueConsumers && section.GetValue(nameof(DispatchOptions.SweepEnabled), true))
         {
             services.AddHostedService<UnroutedSweepService>();
         }

@@ -11,7 +11,6 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using RetailSync.Dispatch;
-using RetailSync.Dispatch.Hosting;
 using RetailSync.Hosting.Secrets;
 using RetailSync.Ingestion;
 using RetailSync.Messaging;
@@ -61,18 +60,13 @@ public static class RetailSyncHostingExtensions
         services.AddRetailSyncMessaging(configuration);
         services.AddRetailSyncIngestion(configuration);
         services.AddOdooClient(configuration);
-        services.AddRetailSyncDispatch(configuration);
+        services.AddRetailSyncDispatch(configuration, hostsQueueConsumers: host == RetailSyncHost.Local);
         services.AddOrderToCash(configuration);
         services.AddRetailSyncOps(configuration);
         if (host == RetailSyncHost.Local)
         {
+            // In Azure, Durable Functions runs the workflows.
             services.AddEmbeddedWorkflowRuntime(configuration);
-        }
-        else
-        {
-            // Durable Functions and the Service Bus / timer triggers do this work in Azure.
-            RemoveHostedService<EventQueuePump>(services);
-            RemoveHostedService<UnroutedSweepService>(services);
         }
 
         AddTelemetry(builder);
@@ -106,15 +100,6 @@ public static class RetailSyncHostingExtensions
         context.Response.ContentType = response.ContentType;
         context.Response.ContentLength = response.Body.Length;
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
-    }
-
-    private static void RemoveHostedService<T>(IServiceCollection services)
-        where T : IHostedService
-    {
-        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(T)).ToList())
-        {
-            services.Remove(descriptor);
-        }
     }
 
     private static void AddTelemetry(IHostApplicationBuilder builder)

@@ -16,14 +16,14 @@ namespace RetailSync.Dispatch.Tests.Hosting;
 [Collection(AzuriteCollection.Name)]
 public sealed class RegistrationTests(AzuriteFixture azurite)
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings, RecordingOrchestrationClient client)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, RecordingOrchestrationClient client, bool hostsQueueConsumers = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<OrchestrationClient>(client)
             .AddSingleton<IEventQueueReceiver>(new RecordingEventQueue(TimeProvider.System));
-        services.AddRetailSyncDispatch(configuration);
+        services.AddRetailSyncDispatch(configuration, hostsQueueConsumers);
         return services.BuildServiceProvider();
     }
 
@@ -67,6 +67,23 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
                 ["Dispatch:SweepEnabled"] = "false",
             },
             new RecordingOrchestrationClient());
+
+        Assert.DoesNotContain(provider.GetServices<IHostedService>(), s => s is EventQueuePump or UnroutedSweepService);
+        Assert.NotNull(provider.GetRequiredService<EventDispatcher>());
+    }
+
+    [Fact]
+    public void A_host_with_its_own_queue_triggers_gets_neither_pump_nor_sweeper_whatever_the_configuration_says()
+    {
+        using var provider = Build(
+            new()
+            {
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Dispatch:PumpEnabled"] = "true",
+                ["Dispatch:SweepEnabled"] = "true",
+            },
+            new RecordingOrchestrationClient(),
+            hostsQueueConsumers: false);
 
         Assert.DoesNotContain(provider.GetServices<IHostedService>(), s => s is EventQueuePump or UnroutedSweepService);
         Assert.NotNull(provider.GetRequiredService<EventDispatcher>());
