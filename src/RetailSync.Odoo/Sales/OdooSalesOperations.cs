@@ -9,7 +9,7 @@ namespace RetailSync.Odoo;
 /// </summary>
 public class OdooSalesOperations
 {
-    private static readonly string[] PartnerFields = ["id", "ref", "email"];
+    private static readonly string[] PartnerFields = ["id", "ref", "email", "parent_id"];
     private static readonly string[] OrderLookupFields = ["id", "partner_id", "state", "client_order_ref"];
     private static readonly string[] OrderStatusFields =
         ["id", "name", "state", "invoice_status", "delivery_status", "amount_untaxed", "amount_tax", "amount_total", "picking_ids", "invoice_ids", "client_order_ref"];
@@ -178,7 +178,7 @@ public class OdooSalesOperations
         var found = await _client.SearchReadAsync("res.partner", domain, PartnerFields, limit: 5, order: "id", cancellationToken: cancellationToken);
         if (found.Count > 0)
         {
-            var partnerId = (found.FirstOrDefaultOrNull(p => p.GetString("ref") == reference) ?? found[0]).Id;
+            var partnerId = ChooseExistingPartner(found, reference);
             _client.Catalog.RememberPartner(reference, partnerId);
             return new CustomerRef(partnerId, reference, Created: false);
         }
@@ -199,6 +199,27 @@ public class OdooSalesOperations
         var id = await _client.CreateAsync("res.partner", values, cancellationToken: cancellationToken);
         _client.Catalog.RememberPartner(reference, id);
         return new CustomerRef(id, reference, Created: true);
+    }
+
+    /// <summary>
+    /// The partner to use among those found by reference or e-mail: the one carrying the reference (lowest id, should
+    /// a race ever have made two), else the e-mail's partner when every match belongs to one commercial entity (a
+    /// company and its contacts count as one). Matches spread over several commercial entities are a conflict.
+    /// </summary>
+    private static long ChooseExistingPartner(IReadOnlyList<OdooRecord> found, string reference)
+    {
+        if (found.FirstOrDefaultOrNull(p => p.GetString("ref") == reference) is { } own)
+        {
+            return own.Id;
+        }
+
+        var commercial = found.Select(p => p.GetReferenceId("parent_id") ?? p.Id).Distinct().Order().ToList();
+        if (commercial.Count > 1)
+        {
+            throw new OdooCustomerConflictException(reference, commercial);
+        }
+
+        return (found.FirstOrDefaultOrNull(p => p.Id == commercial[0]) ?? found[0]).Id;
     }
 
     private async Task<SaleOrderRef> CreateSaleOrderCoreAsync(SaleOrderRequest request, CancellationToken cancellationToken)

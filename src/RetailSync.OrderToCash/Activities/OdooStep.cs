@@ -16,6 +16,10 @@ internal static class OdooStep
         {
             return new StepOutcome<T>(default, new StepProblem(ExceptionKinds.UnknownSku, ex.Message, Describe(ex)));
         }
+        catch (OdooCustomerConflictException ex)
+        {
+            return new StepOutcome<T>(default, new StepProblem(ExceptionKinds.CustomerConflict, ex.Message, Describe(ex)));
+        }
         catch (OdooBusinessException ex)
         {
             return new StepOutcome<T>(default, new StepProblem(ExceptionKinds.OdooBusinessError, ex.Message, Describe(ex)));

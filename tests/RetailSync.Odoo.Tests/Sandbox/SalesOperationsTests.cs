@@ -98,6 +98,50 @@ public sealed class SalesOperationsTests
 
     [Theory]
     [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task An_email_shared_by_two_partners_is_a_customer_conflict_and_creates_nothing(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        var first = await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Jo Smith", ["email"] = "jo@example.com", ["ref"] = "pos:77" });
+        var second = await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "J. Smith", ["email"] = "JO@example.com" });
+        var partners = h.Sandbox.Inspect.Count("res.partner");
+
+        var error = await Assert.ThrowsAsync<OdooCustomerConflictException>(() => h.Sales.EnsureCustomerAsync(OdooHarness.Customer("jo", "jo@example.com")));
+
+        Assert.Equal([first, second], error.CandidatePartnerIds);
+        Assert.Equal("shopify:jo", error.PartnerReference);
+        Assert.Contains("shopify:jo", error.Message, StringComparison.Ordinal);
+        Assert.Equal(partners, h.Sandbox.Inspect.Count("res.partner"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task A_company_and_its_contact_sharing_an_email_are_one_customer(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        var company = await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Acme Ltd", ["email"] = "buying@acme.example", ["is_company"] = true });
+        await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Acme buyer", ["email"] = "buying@acme.example", ["parent_id"] = company });
+
+        var customer = await h.Sales.EnsureCustomerAsync(OdooHarness.Customer("acme", "buying@acme.example"));
+
+        Assert.False(customer.Created);
+        Assert.Equal(company, customer.PartnerId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task The_partner_carrying_the_reference_wins_over_other_email_matches(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Other", ["email"] = "kim@example.com" });
+        var own = await h.Client.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Kim", ["email"] = "kim@example.com", ["ref"] = "shopify:kim" });
+
+        var customer = await h.Sales.EnsureCustomerAsync(OdooHarness.Customer("kim", "kim@example.com"));
+
+        Assert.Equal(own, customer.PartnerId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
     public async Task Odoo_price_policy_leaves_pricing_to_odoo(int version)
     {
         await using var h = await OdooHarness.StartAsync(version);

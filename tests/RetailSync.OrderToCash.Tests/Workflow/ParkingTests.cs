@@ -59,6 +59,34 @@ public sealed class ParkingTests(AzuriteFixture azurite)
     [Theory]
     [InlineData(17)]
     [InlineData(18)]
+    public async Task Customer_conflict_parks_until_an_operator_marks_the_right_partner_and_retries(int version)
+    {
+        await using var harness = await O2cHarness.StartAsync(azurite, version);
+        var order = new OrderScenario("2010");
+        var email = $"buyer{order.OrderId}@example.com";
+        var right = await harness.Odoo.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Ada Buyer", ["email"] = email });
+        var other = await harness.Odoo.CreateAsync("res.partner", new Dictionary<string, object?> { ["name"] = "Ada B. (old account)", ["email"] = email, ["ref"] = "pos:ada" });
+
+        await harness.SendAsync(order, order.Placed(), order.Paid());
+        var parked = await harness.ParkedAsync(order, "customer-conflict");
+        Assert.Equal("ensure-customer", parked.Parked!.Step);
+        Assert.Empty(harness.SaleOrdersOf(order));
+        var record = await harness.Exceptions.GetAsync(parked.Parked.ExceptionId);
+        Assert.Contains(right.ToString(System.Globalization.CultureInfo.InvariantCulture), record!.Reason, StringComparison.Ordinal);
+        Assert.Contains(other.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Reason, StringComparison.Ordinal);
+
+        await harness.Odoo.WriteAsync("res.partner", [right], new Dictionary<string, object?> { ["ref"] = $"shopify:cust-{order.OrderId}" });
+        Assert.Equal(ResolveStatus.Accepted, (await harness.Ops.ResolveAsync(order.InstanceId, new ResolveRequest("retry", "partner reference set"))).Status);
+        await harness.SendAsync(order, order.Shipped("SHP-1"));
+        var result = await harness.CompletedAsync(order);
+
+        Assert.Equal(OrderToCashOutcome.Completed, result.Outcome);
+        Assert.Equal(right, Assert.Single(harness.SaleOrdersOf(order)).PartnerId);
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(18)]
     public async Task Odoo_business_error_parks_and_skip_step_carries_on_with_the_next_event(int version)
     {
         await using var harness = await O2cHarness.StartAsync(azurite, version);
