@@ -25,21 +25,31 @@ public sealed class DemoHost : IAsyncDisposable
     /// <summary>Where the host listens.</summary>
     public Uri Address { get; }
 
-    public static async Task<DemoHost> StartAsync(string storageConnectionString, string queueName, CancellationToken cancellationToken = default)
+    /// <summary>The host's services (the Odoo client the operator step and the reconciliation use).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts the host on 7071 when free (else a free port) with the demo's webhook secrets, the given storage and
+    /// queue, and <paramref name="settings"/> on top (which decide whether the dispatcher and workflows run).
+    /// </summary>
+    public static async Task<DemoHost> StartAsync(string storageConnectionString, string queueName, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var port = IsFree(PreferredPort) ? PreferredPort : 0;
         var app = LocalHost.Create([], builder =>
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(DemoContext.HostSettings)
+            var values = new Dictionary<string, string?>(DemoContext.HostSettings)
             {
                 ["Storage:ConnectionString"] = storageConnectionString,
                 ["Queues:Events"] = queueName,
-                // Ingestion only: the run counts what reaches the queue, so the local dispatcher must not drain it.
-                ["Dispatch:PumpEnabled"] = "false",
-                ["Dispatch:SweepEnabled"] = "false",
-                ["Workflows:Store"] = "InMemory",
-            });
+            };
+            foreach (var (key, value) in settings)
+            {
+                values[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.SetMinimumLevel(LogLevel.Error);
         });
         await app.StartAsync(cancellationToken);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using RetailSync.Demo.Scenarios;
+using RetailSync.Demo.TradingDay;
 using Spectre.Console;
 
 namespace RetailSync.Demo;
@@ -11,7 +12,9 @@ namespace RetailSync.Demo;
 /// <summary>
 /// Drives a trading day's webhooks through the local host and checks every answer: accepted deliveries,
 /// retries answered with the same ids, refusals with the right status, and the queue holding exactly the
-/// accepted events. Ends with <c>RESULT demo accepted=.. duplicates=.. rejected=.. queued=..</c>.
+/// accepted events (part 1); then runs a trading day through order-to-cash into Odoo and reconciles it (part 2,
+/// <see cref="TradingDay.TradingDayDemo"/>). Ends with <c>RESULT demo accepted=.. duplicates=.. rejected=.. queued=..
+/// orders=.. odoo_orders=.. completed=.. parked=.. mismatches=..</c>.
 /// </summary>
 public static class DemoRunner
 {
@@ -21,27 +24,65 @@ public static class DemoRunner
     public static IReadOnlyList<IDemoScenario> Scenarios { get; } =
         [new ShopifyScenario(), new StripeScenario(), new LoopScenario(), new WarehouseScenario(), new PosScenario()];
 
-    public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        // Redirected output (CI, build.sh | tee) defaults to 80 columns, too narrow for the reconciliation table.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
+        if (!DemoOptions.TryParse(args, out var options, out var usage))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{usage}[/]");
+            return 2;
+        }
+
         var connection = Environment.GetEnvironmentVariable("RETAILSYNC_STORAGE_CONNECTION_STRING");
         if (string.IsNullOrWhiteSpace(connection))
         {
             AnsiConsole.MarkupLine("[red]RETAILSYNC_STORAGE_CONNECTION_STRING is not set; run ./build.sh demo (it starts Azurite).[/]");
-            Console.WriteLine("RESULT demo accepted=0 duplicates=0 rejected=0 queued=0");
+            Console.WriteLine("RESULT demo accepted=0 duplicates=0 rejected=0 queued=0 orders=0 odoo_orders=0 completed=0 parked=0 mismatches=0");
             return 2;
         }
 
+        // Part 1, the front door: every kind of delivery, good and bad, answered as a channel expects.
+        var problems = new ConcurrentQueue<string>();
+        var frontDoor = await RunFrontDoorAsync(connection, problems, cancellationToken);
+
+        // Part 2, the trading day: orders through order-to-cash into Odoo, then reconciled.
+        var day = await TradingDayDemo.RunAsync(connection, options, problems, cancellationToken);
+
+        foreach (var problem in problems)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]unexpected:[/] {problem}");
+        }
+
+        var clean = problems.IsEmpty && day.Mismatches == 0 && day.Parked == 0;
+        AnsiConsole.MarkupLine(clean
+            ? "[green]Every delivery got the answer a channel should get, and Odoo holds exactly what the channels said.[/]"
+            : $"[red]{problems.Count} unexpected outcome(s), {day.Mismatches} mismatch(es), {day.Parked} parked order(s).[/]");
+        Console.Out.Flush();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"RESULT demo accepted={frontDoor.Accepted} duplicates={frontDoor.Duplicates} rejected={frontDoor.Rejected} queued={frontDoor.Queued} orders={day.Orders.Count} odoo_orders={day.OdooOrders} completed={day.Completed} parked={day.Parked} mismatches={day.Mismatches}"));
+        return clean ? 0 : 1;
+    }
+
+    private static async Task<(int Accepted, int Duplicates, int Rejected, long Queued)> RunFrontDoorAsync(string connection, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    {
         var queue = new QueueClient(connection, QueueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var before = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
-        await using var host = await DemoHost.StartAsync(connection, QueueName, cancellationToken);
-        AnsiConsole.MarkupLine($"[bold]RetailSync demo[/]: local host on [blue]{host.Address}[/], queue [blue]{QueueName}[/]");
+        // Ingestion only: this part counts what reaches the queue, so the local dispatcher must not drain it.
+        await using var host = await DemoHost.StartAsync(connection, QueueName, new Dictionary<string, string?>
+        {
+            ["Dispatch:PumpEnabled"] = "false",
+            ["Dispatch:SweepEnabled"] = "false",
+            ["Workflows:Store"] = "InMemory",
+        }, cancellationToken);
+        AnsiConsole.MarkupLine($"[bold]RetailSync demo, part 1: the front door[/]: local host on [blue]{host.Address}[/], queue [blue]{QueueName}[/]");
         using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
 
         var context = new DemoContext(TimeProvider.System);
         var tallies = Scenarios.Select(s => new ChannelTally(s.Channel)).ToArray();
-        var problems = new ConcurrentQueue<string>();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
@@ -75,17 +116,7 @@ public static class DemoRunner
             problems.Enqueue($"the queue holds {queued} new message(s) but {events} event(s) were accepted");
         }
 
-        foreach (var problem in problems)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]unexpected:[/] {problem}");
-        }
-
-        AnsiConsole.MarkupLine(problems.IsEmpty
-            ? "[green]Every delivery got the answer a channel should get; retries carried the ids of the first delivery.[/]"
-            : $"[red]{problems.Count} unexpected outcome(s).[/]");
-        Console.Out.Flush();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT demo accepted={accepted} duplicates={duplicates} rejected={rejected} queued={queued}"));
-        return problems.IsEmpty ? 0 : 1;
+        return (accepted, duplicates, rejected, queued);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,3 @@
 using RetailSync.Demo;
 
-return await DemoRunner.RunAsync();
+return await DemoRunner.RunAsync(args);

@@ -13,6 +13,7 @@ public static class OpsResults
     public static async Task<IResult> GetWorkflowAsync(WorkflowOpsHandler handler, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        instanceId = FromRoute(instanceId);
         return await handler.GetAsync(instanceId, cancellationToken) is { } view
             ? Results.Ok(view)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No workflow instance '{instanceId}'.");
@@ -30,6 +31,7 @@ public static class OpsResults
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A JSON body with an action is required.");
         }
 
+        instanceId = FromRoute(instanceId);
         var result = await handler.ResolveAsync(instanceId, request, cancellationToken);
         return result.Status switch
         {
@@ -38,5 +40,16 @@ public static class OpsResults
             ResolveStatus.NotParked => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Message),
             _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: result.Message),
         };
+    }
+
+    /// <summary>
+    /// The instance id from its route segment. Instance ids contain <c>/</c> (<c>order:shopify:shop/1001</c>), so a
+    /// client escapes it as <c>%2F</c>; both ASP.NET Core and the Functions host leave <c>%2F</c> encoded in route
+    /// values, so it is unescaped here, once.
+    /// </summary>
+    public static string FromRoute(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        return instanceId.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(instanceId) : instanceId;
     }
 }
