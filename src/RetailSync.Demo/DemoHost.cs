@@ -29,13 +29,13 @@ public sealed class DemoHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
-    /// Starts the host on 7071 when free (else a free port) with the demo's webhook secrets, the given storage and
+    /// Starts the host on <paramref name="preferredPort"/> when free (else a free port) with the demo's webhook secrets, the given storage and
     /// queue, and <paramref name="settings"/> on top (which decide whether the dispatcher and workflows run).
     /// </summary>
-    public static async Task<DemoHost> StartAsync(string storageConnectionString, string queueName, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default)
+    public static async Task<DemoHost> StartAsync(string storageConnectionString, string queueName, IReadOnlyDictionary<string, string?> settings, int preferredPort = PreferredPort, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = IsFree(PreferredPort) ? PreferredPort : 0;
+        var port = preferredPort > 0 && IsFree(preferredPort) ? preferredPort : 0;
         var app = LocalHost.Create([], builder =>
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

@@ -44,7 +44,7 @@ public static class DemoRunner
 
         // Part 1, the front door: every kind of delivery, good and bad, answered as a channel expects.
         var problems = new ConcurrentQueue<string>();
-        var frontDoor = await RunFrontDoorAsync(connection, problems, cancellationToken);
+        var frontDoor = await RunFrontDoorAsync(connection, options.Port, problems, cancellationToken);
 
         // Part 2, the trading day: orders through order-to-cash into Odoo, then reconciled.
         var day = await TradingDayDemo.RunAsync(connection, options, problems, cancellationToken);
@@ -65,7 +65,7 @@ public static class DemoRunner
         return clean ? 0 : 1;
     }
 
-    private static async Task<(int Accepted, int Duplicates, int Rejected, long Queued)> RunFrontDoorAsync(string connection, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    private static async Task<(int Accepted, int Duplicates, int Rejected, long Queued)> RunFrontDoorAsync(string connection, int port, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
         var queue = new QueueClient(connection, QueueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -77,7 +77,7 @@ public static class DemoRunner
             ["Dispatch:PumpEnabled"] = "false",
             ["Dispatch:SweepEnabled"] = "false",
             ["Workflows:Store"] = "InMemory",
-        }, cancellationToken);
+        }, port, cancellationToken);
         AnsiConsole.MarkupLine($"[bold]RetailSync demo, part 1: the front door[/]: local host on [blue]{host.Address}[/], queue [blue]{QueueName}[/]");
         using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -5,7 +5,8 @@ namespace RetailSync.Local;
 /// <summary>
 /// Builds the local host: ASP.NET Core on 127.0.0.1 (port 7071 by default, like the Functions host) with
 /// RetailSync's services and routes. Program.cs runs it; the demo and the benchmark start it in-process
-/// (on a free port) through the same method so they exercise exactly what runs locally.
+/// (on a free port) through the same method so they exercise exactly what runs locally. Without an Odoo configured,
+/// it starts the embedded Odoo sandbox (<see cref="EmbeddedOdoo"/>).
 /// </summary>
 public static class LocalHost
 {
@@ -14,6 +15,7 @@ public static class LocalHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        EmbeddedOdoo.AddIfUnconfigured(builder);
         builder.AddRetailSync();
 
         var app = builder.Build();

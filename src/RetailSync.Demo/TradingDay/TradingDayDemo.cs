@@ -38,6 +38,12 @@ public static class TradingDayDemo
             : null;
         if (sandbox is not null)
         {
+            if (options.OdooFaults)
+            {
+                sandbox.Faults.LoseReplyAfterCommitRate = 0.05;
+                sandbox.Faults.ServerErrorRate = 0.03;
+            }
+
             settings["Odoo:BaseUrl"] = sandbox.BaseUrl.ToString();
             settings["Odoo:Database"] = sandbox.Options.Database;
             settings["Odoo:Login"] = sandbox.Options.Login;
@@ -47,11 +53,16 @@ public static class TradingDayDemo
             settings["Odoo:PaymentJournals:shopify"] = "SHOP";
         }
 
-        await using var host = await DemoHost.StartAsync(connection, QueueName, settings, cancellationToken);
+        foreach (var (key, value) in options.HostSettings)
+        {
+            settings[key] = value;
+        }
+
+        await using var host = await DemoHost.StartAsync(connection, settings.GetValueOrDefault("Queues:Events") ?? QueueName, settings, options.Port, cancellationToken);
         var odoo = host.Services.GetRequiredService<OdooClient>();
         AnsiConsole.MarkupLine(sandbox is null
             ? $"[bold]RetailSync demo, part 2: a trading day[/] against the Odoo at [blue]{Markup.Escape(Environment.GetEnvironmentVariable("Odoo__BaseUrl")!)}[/]"
-            : $"[bold]RetailSync demo, part 2: a trading day[/] against the embedded Odoo {options.OdooVersion} sandbox at [blue]{sandbox.BaseUrl}[/]");
+            : $"[bold]RetailSync demo, part 2: a trading day[/] against the embedded Odoo {options.OdooVersion} sandbox at [blue]{sandbox.BaseUrl}[/]{(options.OdooFaults ? " (flaky: replies lost after commit, 503s)" : string.Empty)}");
         if (options.Seed && sandbox is null)
         {
             var shipping = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OdooClientOptions>>().Value.ShippingProductSku;

@@ -108,12 +108,13 @@ public static class TradingDayRunner
                 }
             });
 
+        var odooClient = host.Services.GetRequiredService<OdooClient>();
         var sales = host.Services.GetRequiredService<OdooSalesOperations>();
         var accounting = host.Services.GetRequiredService<OdooAccountingOperations>();
         var reconciled = new List<OrderReconciliation>(orders.Count);
         foreach (var order in orders)
         {
-            reconciled.Add(await ReconcileAsync(order, states.GetValueOrDefault(order.InstanceId), sales, accounting, cancellationToken));
+            reconciled.Add(await ReconcileAsync(order, states.GetValueOrDefault(order.InstanceId), odooClient, sales, accounting, cancellationToken));
         }
 
         return new TradingDayResult(accepted, duplicates, reconciled, operatorResolutions);
@@ -199,7 +200,7 @@ public static class TradingDayRunner
         return json.RootElement.GetProperty("status").GetString() ?? "?";
     }
 
-    private static async Task<OrderReconciliation> ReconcileAsync(DayOrder order, WorkflowView? view, OdooSalesOperations sales, OdooAccountingOperations accounting, CancellationToken cancellationToken)
+    private static async Task<OrderReconciliation> ReconcileAsync(DayOrder order, WorkflowView? view, OdooClient odoo, OdooSalesOperations sales, OdooAccountingOperations accounting, CancellationToken cancellationToken)
     {
         var outcome = view?.Output is { ValueKind: JsonValueKind.Object } output ? output.Deserialize<OrderToCashResult>(WorkflowJson.Options)?.Outcome.ToString() : null;
         var row = new OrderReconciliation(order, view?.RuntimeStatus.ToString() ?? "missing", outcome, ParkedKind(view));
@@ -214,6 +215,12 @@ public static class TradingDayRunner
         {
             differences.Add("no sale order in Odoo");
             return row with { Differences = differences };
+        }
+
+        var copies = await odoo.SearchReadAsync("sale.order", [OdooDomain.Eq("client_order_ref", found.ClientOrderRef)], ["id"], cancellationToken: cancellationToken);
+        if (copies.Count != 1)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"{copies.Count} sale orders for one channel order"));
         }
 
         var status = await sales.GetSaleOrderStatusAsync(found.OrderId, cancellationToken);
