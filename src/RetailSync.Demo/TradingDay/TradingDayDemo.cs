@@ -17,23 +17,45 @@ public static class TradingDayDemo
 {
     private const string QueueName = "retail-day-events";
 
+    /// <summary>The host settings of the day: dispatcher and workflows on, POS card payments booked as Stripe's.</summary>
+    public static IReadOnlyDictionary<string, string?> WorkflowSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Dispatch:PumpEnabled"] = "true",
+        ["Dispatch:SweepEnabled"] = "true",
+        // POS card payments go through Stripe Terminal: book them in the Stripe journal.
+        ["OrderToCash:Gateways:pos"] = "stripe",
+    };
+
+    /// <summary>The Odoo client's settings for a sandbox: its address and credentials, the shipping product and journals it seeds.</summary>
+    public static IReadOnlyDictionary<string, string?> SandboxSettings(OdooSandbox sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        return new Dictionary<string, string?>
+        {
+            ["Odoo:BaseUrl"] = sandbox.BaseUrl.ToString(),
+            ["Odoo:Database"] = sandbox.Options.Database,
+            ["Odoo:Login"] = sandbox.Options.Login,
+            ["Odoo:ApiKey"] = sandbox.Options.ApiKey,
+            ["Odoo:ShippingProductSku"] = "SHIP-STD",
+            ["Odoo:PaymentJournals:stripe"] = "STRP",
+            ["Odoo:PaymentJournals:shopify"] = "SHOP",
+        };
+    }
+
+    /// <summary>The default catalogue with a trading day's worth of stock on every stocked SKU.</summary>
+    public static IReadOnlyList<SandboxProduct> StockedCatalogue() =>
+        OdooSandboxOptions.DefaultProducts.Select(p => p.Storable && !p.Service ? p with { OnHand = Math.Max(p.OnHand, 5_000) } : p).ToList();
+
     public static async Task<TradingDayResult> RunAsync(string connection, DemoOptions options, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Dispatch:PumpEnabled"] = "true",
-            ["Dispatch:SweepEnabled"] = "true",
-            // POS card payments go through Stripe Terminal: book them in the Stripe journal.
-            ["OrderToCash:Gateways:pos"] = "stripe",
-        };
+        var settings = new Dictionary<string, string?>(WorkflowSettings);
 
         await using var sandbox = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Odoo__BaseUrl"))
             ? await OdooSandbox.StartAsync(new OdooSandboxOptions
             {
                 Version = options.OdooVersion,
-                // A trading day's worth of stock on every stocked SKU.
-                Products = OdooSandboxOptions.DefaultProducts.Select(p => p.Storable && !p.Service ? p with { OnHand = Math.Max(p.OnHand, 5_000) } : p).ToList(),
+                Products = StockedCatalogue(),
             }, cancellationToken)
             : null;
         if (sandbox is not null)
@@ -44,13 +66,10 @@ public static class TradingDayDemo
                 sandbox.Faults.ServerErrorRate = 0.03;
             }
 
-            settings["Odoo:BaseUrl"] = sandbox.BaseUrl.ToString();
-            settings["Odoo:Database"] = sandbox.Options.Database;
-            settings["Odoo:Login"] = sandbox.Options.Login;
-            settings["Odoo:ApiKey"] = sandbox.Options.ApiKey;
-            settings["Odoo:ShippingProductSku"] = "SHIP-STD";
-            settings["Odoo:PaymentJournals:stripe"] = "STRP";
-            settings["Odoo:PaymentJournals:shopify"] = "SHOP";
+            foreach (var (key, value) in SandboxSettings(sandbox))
+            {
+                settings[key] = value;
+            }
         }
 
         foreach (var (key, value) in options.HostSettings)

@@ -28,12 +28,20 @@ public static class TradingDayRunner
 
     private static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// Sends the orders' deliveries, plays the operator, waits until every workflow settles (or the timeout), then
+    /// reconciles. <paramref name="orderSending"/> is called before an order's first delivery goes out and
+    /// <paramref name="workflowsSettled"/> once the workflows have settled, before the reconciliation reads Odoo (the o2c
+    /// benchmark times and counts with them).
+    /// </summary>
     public static async Task<TradingDayResult> RunAsync(
         DemoHost host,
         IReadOnlyList<DayOrder> orders,
         TimeSpan settleTimeout,
         ConcurrentQueue<string> problems,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<DayOrder>? orderSending = null,
+        Action? workflowsSettled = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(orders);
@@ -52,6 +60,7 @@ public static class TradingDayRunner
                 var settling = progress.AddTask("day: workflows settled", maxValue: orders.Count);
                 await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken }, async (order, ct) =>
                 {
+                    orderSending?.Invoke(order);
                     foreach (var delivery in order.Deliveries)
                     {
                         var answer = await SendAsync(http, delivery, ct);
@@ -108,6 +117,7 @@ public static class TradingDayRunner
                 }
             });
 
+        workflowsSettled?.Invoke();
         var odooClient = host.Services.GetRequiredService<OdooClient>();
         var sales = host.Services.GetRequiredService<OdooSalesOperations>();
         var accounting = host.Services.GetRequiredService<OdooAccountingOperations>();
