@@ -15,8 +15,8 @@ public static class LocalHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        EmbeddedOdoo.AddIfUnconfigured(builder);
         builder.AddRetailSync();
+        EmbeddedOdoo.Register(builder.Services);
 
         var app = builder.Build();
         app.MapRetailSync();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RetailSync.Local;
 using RetailSync.Odoo;
-using RetailSync.Sandbox.Odoo;
 using RetailSync.Testing;
 
 namespace RetailSync.Demo.Tests;
@@ -20,10 +19,11 @@ public sealed class EmbeddedOdooTests(AzuriteFixture azurite)
         await using var app = Create(new Dictionary<string, string?> { ["Sandbox:Odoo:Version"] = "18" });
         await app.StartAsync();
 
-        var sandbox = app.Services.GetRequiredService<OdooSandbox>();
-        var options = app.Services.GetRequiredService<IOptions<OdooClientOptions>>().Value;
         var products = await app.Services.GetRequiredService<OdooSalesOperations>().ResolveProductsAsync(["TEE-BLK-M"]);
+        var options = app.Services.GetRequiredService<IOptions<OdooClientOptions>>().Value;
+        var sandbox = app.Services.GetRequiredService<EmbeddedOdoo>().Sandbox;
 
+        Assert.NotNull(sandbox);
         Assert.Equal(sandbox.BaseUrl, options.BaseUrl);
         Assert.Equal(18, sandbox.Options.Version);
         Assert.True(products.ContainsKey("TEE-BLK-M"));
@@ -36,8 +36,8 @@ public sealed class EmbeddedOdooTests(AzuriteFixture azurite)
     {
         await using var app = Create(new Dictionary<string, string?> { ["Odoo:BaseUrl"] = "http://127.0.0.1:9/" });
 
-        Assert.Null(app.Services.GetService<OdooSandbox>());
         Assert.Equal(new Uri("http://127.0.0.1:9/"), app.Services.GetRequiredService<IOptions<OdooClientOptions>>().Value.BaseUrl);
+        Assert.Null(app.Services.GetRequiredService<EmbeddedOdoo>().Sandbox);
     }
 
     private WebApplication Create(Dictionary<string, string?> settings) =>
