@@ -68,6 +68,6 @@ public sealed class SecretStoreTests
     [InlineData(-250L, "eur", "-2.5")]
     public void Minor_units_become_exact_decimals_by_currency_exponent(long minor, string currency, string expected)
     {
-        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), RetailSync.Ingestion.Normalisation.CurrencyMinorUnits.ToMajor(minor, currency));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), RetailSync.Events.CurrencyMinorUnits.ToMajor(minor, currency));
     }
 }

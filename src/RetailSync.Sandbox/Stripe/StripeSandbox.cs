@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RetailSync.Sandbox.Stripe;
+
+/// <summary>
+/// A simulated Stripe API on 127.0.0.1 for the endpoints RetailSync uses, speaking Stripe's wire protocol:
+/// form-encoded requests, Bearer secret-key authentication, Stripe's JSON objects and error shape, and
+/// <c>Idempotency-Key</c> semantics (a repeated key with the same parameters replays the first response with
+/// <c>Idempotent-Replayed: true</c>; with other parameters it is refused). Endpoints: <c>POST/GET
+/// /v1/payment_intents</c> (a created intent is captured at once, so tests and demos have something to refund) and
+/// <c>POST/GET /v1/refunds</c>. Faults: a refund made and its reply lost, and 500s.
+/// </summary>
+public sealed class StripeSandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, JsonObject> _intents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StripeSandboxRefund> _refunds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fingerprint, int Status, string Body)> _idempotency = new(StringComparer.Ordinal);
+    private long _sequence;
+    private int _refundCalls;
+    private int _disposed;
+
+    private StripeSandbox(WebApplication app, StripeSandboxOptions options)
+    {
+        _app = app;
+        Options = options;
+    }
+
+    /// <summary>Where the API listens (the Stripe client's API base).</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public StripeSandboxOptions Options { get; }
+
+    public StripeSandboxFaults Faults { get; } = new();
+
+    /// <summary>Every refund made, oldest first.</summary>
+    public IReadOnlyList<StripeSandboxRefund> Refunds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _refunds.Values.OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>Refund requests answered (replays included).</summary>
+    public int RefundCalls => Volatile.Read(ref _refundCalls);
+
+    public static async Task<StripeSandbox> StartAsync(StripeSandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var sandbox = new StripeSandbox(app, options);
+        app.MapPost("/v1/payment_intents", sandbox.CreatePaymentIntentAsync);
+        app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "payment_intent"));
+        app.MapPost("/v1/refunds", sandbox.CreateRefundAsync);
+        app.MapGet("/v1/refunds/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "refund"));
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return sandbox;
+    }
+
+    /// <summary>Moves every pending refund to <c>succeeded</c>; returns how many.</summary>
+    public int SettlePendingRefunds()
+    {
+        lock (_lock)
+        {
+            var pending = _refunds.Values.Where(r => r.Status == "pending").ToList();
+            foreach (var refund in pending)
+            {
+                _refunds[refund.Id] = refund with { Status = "succeeded" };
+            }
+
+            return pending.Count;
+        }
+    }
+
+    /// <summary>What has been refunded on a payment intent, in minor units.</summary>
+    public long RefundedAmount(string paymentIntentId)
+    {
+        lock (_lock)
+        {
+            return _refunds.Values.Where(r => r.PaymentIntentId == paymentIntentId && r.Status is "pending" or "succeeded").Sum(r => r.Amount);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task CreatePaymentIntentAsync(HttpContext context)
+    {
+        var form = await AuthorizedFormAsync(context);
+        if (form is null)
+        {
+            return;
+        }
+
+        await IdempotentAsync(context, form, () =>
+        {
+            if (!long.TryParse(form.GetValueOrDefault("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || string.IsNullOrEmpty(form.GetValueOrDefault("currency")))
+            {
+                return Error(400, "parameter_missing", "amount and currency are required.", "amount");
+            }
+
+            var id = "pi_" + Next();
+            var intent = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "payment_intent",
+                ["amount"] = amount,
+                ["amount_received"] = amount,
+                ["currency"] = form["currency"].ToLowerInvariant(),
+                ["status"] = "succeeded",
+                ["latest_charge"] = "ch_" + id[3..],
+                ["created"] = Now(),
+                ["livemode"] = false,
+                ["metadata"] = Metadata(form),
+            };
+            lock (_lock)
+            {
+                _intents[id] = intent;
+            }
+
+            return (200, intent.ToJsonString());
+        });
+    }
+
+    private async Task CreateRefundAsync(HttpContext context)
+    {
+        var form = await AuthorizedFormAsync(context);
+        if (form is null)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _refundCalls);
+        if (Faults.TakeServerError())
+        {
+            await WriteAsync(context, Error(500, "api_error", "Something went wrong on Stripe's end.", null));
+            return;
+        }
+
+        await IdempotentAsync(context, form, () =>
+        {
+            lock (_lock)
+            {
+                var intentId = form.GetValueOrDefault("payment_intent");
+                if (intentId is null && form.GetValueOrDefault("charge") is { } charge && charge.StartsWith("ch_", StringComparison.Ordinal))
+                {
+                    intentId = "pi_" + charge[3..];
+                }
+
+                if (intentId is null || !_intents.TryGetValue(intentId, out var intent))
+                {
+                    return Error(400, "resource_missing", $"No such payment_intent: '{intentId}'", "payment_intent");
+                }
+
+                var total = (long)intent["amount_received"]!;
+                var refunded = _refunds.Values.Where(r => r.PaymentIntentId == intentId && r.Status is "pending" or "succeeded").Sum(r => r.Amount);
+                if (refunded >= total)
+                {
+                    return Error(400, "charge_already_refunded", $"Charge ch_{intentId[3..]} has already been refunded.", null);
+                }
+
+                var amount = form.TryGetValue("amount", out var text) ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : total - refunded;
+                if (amount <= 0 || amount > total - refunded)
+                {
+                    return Error(400, "amount_too_large", string.Create(CultureInfo.InvariantCulture, $"Refund amount ({amount}) is greater than unrefunded amount on charge ({total - refunded})"), "amount");
+                }
+
+                var refund = new StripeSandboxRefund("re_" + Next(), intentId, amount, (string)intent["currency"]!, Options.RefundsSucceedImmediately ? "succeeded" : "pending", Metadata(form).ToDictionary(p => p.Key, p => (string)p.Value!), Now());
+                _refunds[refund.Id] = refund;
+                return (200, RefundJson(refund).ToJsonString());
+            }
+        }, dropReply: Faults.TakeLoseReply);
+    }
+
+    private async Task Get(HttpContext context, string id, string kind)
+    {
+        if (await AuthorizedFormAsync(context) is null)
+        {
+            return;
+        }
+
+        JsonObject? found;
+        lock (_lock)
+        {
+            found = kind == "refund"
+                ? _refunds.TryGetValue(id, out var refund) ? RefundJson(refund) : null
+                : _intents.TryGetValue(id, out var intent) ? (JsonObject)intent.DeepClone() : null;
+        }
+
+        await WriteAsync(context, found is null ? Error(404, "resource_missing", $"No such {kind}: '{id}'", "id") : (200, found.ToJsonString()));
+    }
+
+    /// <summary>The form parameters, or null when the request was refused for its key (already answered 401).</summary>
+    private async Task<Dictionary<string, string>?> AuthorizedFormAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!string.Equals(authorization, "Bearer " + Options.ApiKey, StringComparison.Ordinal))
+        {
+            await WriteAsync(context, (401, new JsonObject
+            {
+                ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = "Invalid API Key provided." },
+            }.ToJsonString()));
+            return null;
+        }
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (context.Request.HasFormContentType)
+        {
+            foreach (var (key, value) in await context.Request.ReadFormAsync())
+            {
+                form[key] = value.ToString();
+            }
+        }
+
+        return form;
+    }
+
+    private async Task IdempotentAsync(HttpContext context, Dictionary<string, string> form, Func<(int Status, string Body)> create, Func<bool>? dropReply = null)
+    {
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            var once = create();
+            if (dropReply?.Invoke() == true)
+            {
+                context.Abort();
+                return;
+            }
+
+            await WriteAsync(context, once);
+            return;
+        }
+
+        var fingerprint = context.Request.Path + "?" + string.Join('&', form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        (int Status, string Body) answer;
+        var replayed = false;
+        lock (_lock)
+        {
+            if (_idempotency.TryGetValue(key, out var stored))
+            {
+                answer = stored.Fingerprint == fingerprint
+                    ? (stored.Status, stored.Body)
+                    : Error(400, "idempotency_error", $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.", null);
+                replayed = stored.Fingerprint == fingerprint;
+            }
+            else
+            {
+                answer = create();
+                if (answer.Status is >= 200 and < 300 or 400 or 402 or 404)
+                {
+                    _idempotency[key] = (fingerprint, answer.Status, answer.Body);
+                }
+            }
+        }
+
+        if (!replayed && dropReply?.Invoke() == true)
+        {
+            // Committed above; the client never hears of it (connection reset before any byte of the reply).
+            context.Abort();
+            return;
+        }
+
+        if (replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        context.Response.Headers["Idempotency-Key"] = key;
+        await WriteAsync(context, answer);
+    }
+
+    private static async Task WriteAsync(HttpContext context, (int Status, string Body) answer)
+    {
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["Request-Id"] = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(7));
+        await context.Response.WriteAsync(answer.Body, Encoding.UTF8);
+    }
+
+    private static (int Status, string Body) Error(int status, string code, string message, string? param)
+    {
+        var error = new JsonObject
+        {
+            ["type"] = status >= 500 ? "api_error" : "invalid_request_error",
+            ["code"] = code,
+            ["message"] = message,
+        };
+        if (param is not null)
+        {
+            error["param"] = param;
+        }
+
+        return (status, new JsonObject { ["error"] = error }.ToJsonString());
+    }
+
+    private static JsonObject Metadata(Dictionary<string, string> form)
+    {
+        var metadata = new JsonObject();
+        foreach (var (key, value) in form.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal) && p.Key.EndsWith(']')))
+        {
+            metadata[key["metadata[".Length..^1]] = value;
+        }
+
+        return metadata;
+    }
+
+    private static JsonObject RefundJson(StripeSandboxRefund refund)
+    {
+        var metadata = new JsonObject();
+        foreach (var (key, value) in refund.Metadata)
+        {
+            metadata[key] = value;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = refund.Id,
+            ["object"] = "refund",
+            ["amount"] = refund.Amount,
+            ["currency"] = refund.Currency,
+            ["payment_intent"] = refund.PaymentIntentId,
+            ["charge"] = "ch_" + refund.PaymentIntentId[3..],
+            ["status"] = refund.Status,
+            ["reason"] = "requested_by_customer",
+            ["created"] = refund.Created,
+            ["metadata"] = metadata,
+        };
+    }
+
+    private string Next() => string.Create(CultureInfo.InvariantCulture, $"3Sbx{Interlocked.Increment(ref _sequence):D8}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
+
+    private long Now() => Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+}
