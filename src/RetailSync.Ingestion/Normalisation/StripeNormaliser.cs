@@ -68,6 +68,25 @@ public sealed class StripeNormaliser : IWebhookNormaliser
             : null;
     }
 
+    /// <summary>
+    /// The return a refund belongs to: RetailSync's refunds carry <c>metadata.return_key</c> (a return subject), so
+    /// Stripe's webhooks about them route to the return's workflow.
+    /// </summary>
+    private static string? ReturnKeyFromMetadata(JsonElement obj, string path)
+    {
+        if (OptionalObject(obj, "metadata", path) is not { } metadata)
+        {
+            return null;
+        }
+
+        var metadataPath = Path(path, "metadata");
+        return OptionalString(metadata, "return_key", metadataPath) is { } key
+            ? BusinessKey.TryParseSubject(key, out var parsed) && parsed.Kind == "return"
+                ? parsed.ToSubject()
+                : throw new PayloadSchemaException(Path(metadataPath, "return_key"), "must be a return subject (return/<channel>/<key>)")
+            : null;
+    }
+
     private static NormalisedEvent Payment(string type, JsonElement intent, string path, DateTimeOffset created)
     {
         var id = RequiredString(intent, "id", path);
@@ -108,9 +127,11 @@ public sealed class StripeNormaliser : IWebhookNormaliser
         decimal amount;
         string status;
         string? reason = null;
+        var returnKey = ReturnKeyFromMetadata(charge, path);
         if (refunds.Length > 0)
         {
             var (latest, latestPath) = refunds[0];
+            returnKey = ReturnKeyFromMetadata(latest, latestPath) ?? returnKey;
             key = RequiredString(latest, "id", latestPath);
             amount = CurrencyMinorUnits.ToMajor(RequiredLong(latest, "amount", latestPath), currency);
             status = OptionalString(latest, "status", latestPath) ?? "succeeded";
@@ -125,7 +146,7 @@ public sealed class StripeNormaliser : IWebhookNormaliser
 
         var subject = new BusinessKey("refund", WebhookSources.Stripe, key);
         var data = new RefundData(subject.ToSubject(), WebhookSources.Stripe, key, orderKey, reference, amount, currency, status, reason, [], created);
-        return new NormalisedEvent(RetailEventTypes.RefundIssued, subject, data, created, Version(created), orderKey, PaymentReference: reference);
+        return new NormalisedEvent(RetailEventTypes.RefundIssued, subject, data, created, Version(created), orderKey, returnKey, reference);
     }
 
     private static NormalisedEvent RefundUpdated(JsonElement refund, string path, DateTimeOffset created)
@@ -148,7 +169,7 @@ public sealed class StripeNormaliser : IWebhookNormaliser
             OptionalString(refund, "reason", path),
             [],
             created);
-        return new NormalisedEvent(RetailEventTypes.RefundUpdated, subject, data, created, Version(created), orderKey, PaymentReference: reference);
+        return new NormalisedEvent(RetailEventTypes.RefundUpdated, subject, data, created, Version(created), orderKey, ReturnKeyFromMetadata(refund, path), reference);
     }
 
     private static NormalisedEvent Dispute(JsonElement dispute, string path, DateTimeOffset created)
