@@ -28,6 +28,9 @@ public sealed class StripeSandbox : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _intents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StripeSandboxRefund> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Fingerprint, int Status, string Body)> _idempotency = new(StringComparer.Ordinal);
+    private readonly List<StripeWebhookDelivery> _deliveries = [];
+    private readonly List<Task> _sending = [];
+    private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private long _sequence;
     private int _refundCalls;
     private int _disposed;
@@ -54,6 +57,27 @@ public sealed class StripeSandbox : IAsyncDisposable
             {
                 return [.. _refunds.Values.OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal)];
             }
+        }
+    }
+
+    /// <summary>Webhooks sent so far (completed deliveries only; see <see cref="WebhooksSentAsync"/>).</summary>
+    public IReadOnlyList<StripeWebhookDelivery> WebhookDeliveries
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _deliveries];
+            }
+        }
+    }
+
+    /// <summary>Completes when every webhook started so far has been delivered or given up.</summary>
+    public Task WebhooksSentAsync()
+    {
+        lock (_lock)
+        {
+            return Task.WhenAll(_sending.ToArray());
         }
     }
 
@@ -87,7 +111,9 @@ public sealed class StripeSandbox : IAsyncDisposable
             var pending = _refunds.Values.Where(r => r.Status == "pending").ToList();
             foreach (var refund in pending)
             {
-                _refunds[refund.Id] = refund with { Status = "succeeded" };
+                var settled = refund with { Status = "succeeded" };
+                _refunds[refund.Id] = settled;
+                Send("charge.refund.updated", RefundJson(settled));
             }
 
             return pending.Count;
@@ -107,8 +133,76 @@ public sealed class StripeSandbox : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await WebhooksSentAsync();
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _webhookClient.Dispose();
+        }
+    }
+
+    /// <summary>Stripe's <c>Stripe-Signature</c> header: <c>t=</c> and one <c>v1=</c> HMAC-SHA256 of <c>{t}.{payload}</c>.</summary>
+    public static string Sign(string secret, string payload, long timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var signed = string.Create(CultureInfo.InvariantCulture, $"{timestamp}.{payload}");
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(signed));
+        return string.Create(CultureInfo.InvariantCulture, $"t={timestamp},v1={Convert.ToHexStringLower(mac)}");
+    }
+
+    /// <summary>Queues an event for the webhook endpoint (caller holds the lock); delivered in the background, in order per sandbox.</summary>
+    private void Send(string type, JsonObject dataObject)
+    {
+        if (Options.WebhookUrl is not { } url)
+        {
+            return;
+        }
+
+        var created = Now();
+        var id = "evt_" + Next();
+        var payload = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "event",
+            ["api_version"] = "2025-10-29.clover",
+            ["created"] = created,
+            ["livemode"] = false,
+            ["pending_webhooks"] = 1,
+            ["type"] = type,
+            ["data"] = new JsonObject { ["object"] = dataObject },
+        }.ToJsonString();
+        var previous = _sending.Count > 0 ? _sending[^1] : Task.CompletedTask;
+        _sending.Add(DeliverAsync(previous, url, id, type, payload));
+    }
+
+    private async Task DeliverAsync(Task previous, Uri url, string id, string type, string payload)
+    {
+        await previous;
+        var status = 0;
+        var attempt = 0;
+        while (attempt < Options.WebhookAttempts)
+        {
+            attempt++;
+            try
+            {
+                using var content = new StringContent(payload, Encoding.UTF8, "application/json");
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+                request.Headers.TryAddWithoutValidation("Stripe-Signature", Sign(Options.WebhookSecret, payload, Now()));
+                using var response = await _webhookClient.SendAsync(request);
+                status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                status = 0;
+            }
+        }
+
+        lock (_lock)
+        {
+            _deliveries.Add(new StripeWebhookDelivery(id, type, status, attempt));
         }
     }
 
@@ -144,6 +238,7 @@ public sealed class StripeSandbox : IAsyncDisposable
             lock (_lock)
             {
                 _intents[id] = intent;
+                Send("payment_intent.succeeded", (JsonObject)intent.DeepClone());
             }
 
             return (200, intent.ToJsonString());
@@ -195,6 +290,7 @@ public sealed class StripeSandbox : IAsyncDisposable
 
                 var refund = new StripeSandboxRefund("re_" + Next(), intentId, amount, (string)intent["currency"]!, Options.RefundsSucceedImmediately ? "succeeded" : "pending", Metadata(form).ToDictionary(p => p.Key, p => (string)p.Value!), Now());
                 _refunds[refund.Id] = refund;
+                Send("charge.refunded", ChargeJson(intent, refund));
                 return (200, RefundJson(refund).ToJsonString());
             }
         }, dropReply: Faults.TakeLoseReply);
@@ -330,6 +426,26 @@ public sealed class StripeSandbox : IAsyncDisposable
         }
 
         return metadata;
+    }
+
+    private JsonObject ChargeJson(JsonObject intent, StripeSandboxRefund latest)
+    {
+        var intentId = (string)intent["id"]!;
+        var refunds = _refunds.Values.Where(r => r.PaymentIntentId == intentId).OrderByDescending(r => r.Created).ThenByDescending(r => r.Id, StringComparer.Ordinal).ToList();
+        refunds.Remove(latest);
+        refunds.Insert(0, latest);
+        return new JsonObject
+        {
+            ["id"] = (string)intent["latest_charge"]!,
+            ["object"] = "charge",
+            ["amount"] = (long)intent["amount_received"]!,
+            ["amount_refunded"] = refunds.Where(r => r.Status is "pending" or "succeeded").Sum(r => r.Amount),
+            ["currency"] = (string)intent["currency"]!,
+            ["payment_intent"] = intentId,
+            ["refunded"] = refunds.Where(r => r.Status is "pending" or "succeeded").Sum(r => r.Amount) >= (long)intent["amount_received"]!,
+            ["metadata"] = intent["metadata"]!.DeepClone(),
+            ["refunds"] = new JsonObject { ["object"] = "list", ["data"] = new JsonArray(refunds.Select(r => (JsonNode)RefundJson(r)).ToArray()) },
+        };
     }
 
     private static JsonObject RefundJson(StripeSandboxRefund refund)

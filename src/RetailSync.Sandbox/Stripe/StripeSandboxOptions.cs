@@ -12,6 +12,15 @@ public sealed record StripeSandboxOptions
     /// </summary>
     public bool RefundsSucceedImmediately { get; init; } = true;
 
-    /// <summary>Clock for <c>created</c> timestamps.</summary>
+    /// <summary>The endpoint's signing secret for the webhooks the sandbox sends (<c>Stripe-Signature</c>).</summary>
+    public string WebhookSecret { get; init; } = "whsec_retailsync_sandbox_endpoint_secret";
+
+    /// <summary>Where webhooks go (e.g. the local host's <c>/api/webhooks/stripe</c>); none are sent while null.</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>Attempts per webhook before it is recorded as failed (Stripe retries for days; a sandbox, briefly).</summary>
+    public int WebhookAttempts { get; init; } = 3;
+
+    /// <summary>Clock for <c>created</c> timestamps and signatures.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
