@@ -137,6 +137,8 @@ module functionApp '../core/host/flex-function-app.bicep' = {
       Odoo__Database: odooDatabase
       Odoo__Login: odooLogin
       Odoo__ApiKey: keyVaultReference(keyVaultUri, secretNames.odooApiKey)
+      // Refunds at the gateway (return-to-refund): Stripe's secret key; Stripe's own API base by default.
+      Payments__Stripe__ApiKey: keyVaultReference(keyVaultUri, secretNames.stripeApiKey)
     }
   }
 }

@@ -16,6 +16,7 @@ using RetailSync.Ingestion;
 using RetailSync.Messaging;
 using RetailSync.Odoo;
 using RetailSync.Ops;
+using RetailSync.Payments;
 using RetailSync.OrderToCash;
 using RetailSync.Workflows.Embedded.Hosting;
 using RetailSync.Secrets;
@@ -63,6 +64,7 @@ public static class RetailSyncHostingExtensions
         services.AddRetailSyncDispatch(configuration, hostsQueueConsumers: host == RetailSyncHost.Local);
         services.AddOrderToCash(configuration);
         services.AddRetailSyncOps(configuration);
+        services.AddRetailSyncPayments(configuration);
         if (host == RetailSyncHost.Local)
         {
             // In Azure, Durable Functions runs the workflows.

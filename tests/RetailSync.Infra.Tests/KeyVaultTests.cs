@@ -8,6 +8,7 @@ public sealed class KeyVaultTests(CompiledMainTemplate main)
     private static readonly string[] SecretSettings =
     [
         "Odoo__ApiKey",
+        "Payments__Stripe__ApiKey",
     ];
 
     private readonly ArmTemplate _template = main.Template;
@@ -25,7 +26,7 @@ public sealed class KeyVaultTests(CompiledMainTemplate main)
     }
 
     [Fact]
-    public void The_odoo_api_key_is_a_key_vault_reference()
+    public void The_odoo_and_stripe_api_keys_are_key_vault_references()
     {
         var settings = AppSettings.FromTemplate(_template);
         var function = AppSettings.KeyVaultReferenceFunction(_template);

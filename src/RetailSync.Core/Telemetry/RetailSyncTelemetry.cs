@@ -25,5 +25,8 @@ public static class RetailSyncTelemetry
     public const string Odoo = "RetailSync.Odoo";
 
     /// <summary>Every source/meter name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ingestion, Messaging, Dispatch, Workflows, Odoo];
+    /// <summary>Payment gateway calls (refunds).</summary>
+    public const string Payments = "RetailSync.Payments";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestion, Messaging, Dispatch, Workflows, Odoo, Payments];
 }

@@ -6,7 +6,7 @@ namespace RetailSync.Payments.Telemetry;
 /// <summary>Traces and metrics of gateway calls: <c>RetailSync.Payments</c>.</summary>
 public static class PaymentsTelemetry
 {
-    public const string Name = "RetailSync.Payments";
+    public const string Name = RetailSync.Telemetry.RetailSyncTelemetry.Payments;
 
     internal static readonly ActivitySource Source = new(Name);
 
