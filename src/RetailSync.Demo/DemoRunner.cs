@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using RetailSync.Demo.Scenarios;
@@ -134,12 +133,7 @@ public static class DemoRunner
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{delivery.Source}") { Content = new ByteArrayContent(delivery.Body) };
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(delivery.ContentType);
-                foreach (var (name, value) in delivery.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
+                using var request = delivery.ToRequest();
 
                 using var response = await http.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);

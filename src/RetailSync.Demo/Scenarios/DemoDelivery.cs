@@ -17,4 +17,18 @@ public sealed record DemoDelivery(
     IReadOnlyDictionary<string, string> Headers,
     DemoExpectation Expect,
     int ExpectedStatus = 202,
-    string? DuplicateOf = null);
+    string? DuplicateOf = null)
+{
+    /// <summary>The signed delivery as an HTTP request to the host's <c>/api/webhooks/{source}</c>.</summary>
+    public HttpRequestMessage ToRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{Source}") { Content = new ByteArrayContent(Body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(ContentType);
+        foreach (var (name, value) in Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return request;
+    }
+}

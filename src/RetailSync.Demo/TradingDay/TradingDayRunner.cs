@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -192,12 +191,7 @@ public static class TradingDayRunner
 
     private static async Task<string> SendAsync(HttpClient http, DemoDelivery delivery, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{delivery.Source}") { Content = new ByteArrayContent(delivery.Body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(delivery.ContentType);
-        foreach (var (name, value) in delivery.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+        using var request = delivery.ToRequest();
 
         using var response = await http.SendAsync(request, cancellationToken);
         if ((int)response.StatusCode != 202)

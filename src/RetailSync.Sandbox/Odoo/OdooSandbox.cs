@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace RetailSync.Sandbox.Odoo;
@@ -55,20 +50,7 @@ public sealed class OdooSandbox : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = new OdooSandboxState(options, loggerFactory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        if (loggerFactory is not null)
-        {
-            builder.Services.AddSingleton(loggerFactory);
-        }
-
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapOdooSandbox(state);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var uri = new Uri(address.EndsWith('/') ? address : address + "/");
+        var (app, uri) = await SandboxHost.StartAsync(app => app.MapOdooSandbox(state), loggerFactory, cancellationToken);
         return new OdooSandbox(app, state, uri);
     }
 

@@ -3,13 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace RetailSync.Sandbox.Stripe;
 
@@ -87,19 +81,19 @@ public sealed class StripeSandbox : IAsyncDisposable
     public static async Task<StripeSandbox> StartAsync(StripeSandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var sandbox = new StripeSandbox(app, options);
-        app.MapPost("/v1/payment_intents", sandbox.CreatePaymentIntentAsync);
-        app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "payment_intent"));
-        app.MapPost("/v1/refunds", sandbox.CreateRefundAsync);
-        app.MapGet("/v1/refunds/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "refund"));
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sandbox.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        StripeSandbox? sandbox = null;
+        var (_, baseUrl) = await SandboxHost.StartAsync(
+            app =>
+            {
+                sandbox = new StripeSandbox(app, options);
+                app.MapPost("/v1/payment_intents", sandbox.CreatePaymentIntentAsync);
+                app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "payment_intent"));
+                app.MapPost("/v1/refunds", sandbox.CreateRefundAsync);
+                app.MapGet("/v1/refunds/{id}", (HttpContext context, string id) => sandbox.Get(context, id, "refund"));
+            },
+            loggerFactory: null,
+            cancellationToken);
+        sandbox!.BaseUrl = baseUrl;
         return sandbox;
     }
 
