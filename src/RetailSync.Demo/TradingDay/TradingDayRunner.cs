@@ -83,27 +83,34 @@ public static class TradingDayRunner
                 });
 
                 var deadline = DateTimeOffset.UtcNow + settleTimeout;
-                var resolved = new HashSet<string>(StringComparer.Ordinal);
-                var productCreated = false;
+                var waitingForProduct = orders.Where(o => o.UnknownSkus.Count > 0).Select(o => o.InstanceId).ToHashSet(StringComparer.Ordinal);
+                var parkedOnProduct = new HashSet<string>(StringComparer.Ordinal);
                 while (true)
                 {
-                    foreach (var order in orders.Where(o => !Settled(states.GetValueOrDefault(o.InstanceId))))
+                    foreach (var order in orders.Where(o => !Settled(states.GetValueOrDefault(o.InstanceId)) && !parkedOnProduct.Contains(o.InstanceId)))
                     {
                         var view = await GetViewAsync(http, order.InstanceId, cancellationToken);
                         states[order.InstanceId] = view;
-                        if (ParkedKind(view) == ExceptionKindUnknownSku && order.UnknownSkus.Count > 0 && resolved.Add(order.InstanceId))
+                        if (ParkedKind(view) == ExceptionKindUnknownSku && waitingForProduct.Contains(order.InstanceId))
                         {
-                            // The operator's step: the product launched today is created in Odoo, then the order is retried.
-                            if (!productCreated)
-                            {
-                                await EnsureProductsAsync(host.Services.GetRequiredService<OdooClient>(), [TradingDayPlan.NewProduct], cancellationToken);
-                                productCreated = true;
-                            }
-
-                            await ResolveAsync(http, order.InstanceId, cancellationToken);
-                            operatorResolutions++;
-                            states[order.InstanceId] = null;
+                            parkedOnProduct.Add(order.InstanceId);
                         }
+                    }
+
+                    // The operator's step, once every order with the SKU launched today is parked on it: create the
+                    // product in Odoo, then retry each of them through the ops endpoint.
+                    if (parkedOnProduct.Count > 0 && waitingForProduct.All(id => parkedOnProduct.Contains(id) || Settled(states.GetValueOrDefault(id))))
+                    {
+                        await EnsureProductsAsync(host.Services.GetRequiredService<OdooClient>(), [TradingDayPlan.NewProduct], cancellationToken);
+                        foreach (var instanceId in parkedOnProduct)
+                        {
+                            await ResolveAsync(http, instanceId, cancellationToken);
+                            operatorResolutions++;
+                            states[instanceId] = null;
+                            waitingForProduct.Remove(instanceId);
+                        }
+
+                        parkedOnProduct.Clear();
                     }
 
                     settling.Value = orders.Count(o => Settled(states.GetValueOrDefault(o.InstanceId)));
