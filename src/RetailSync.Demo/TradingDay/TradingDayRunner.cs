@@ -82,7 +82,7 @@ public static class TradingDayRunner
                     }
                 });
 
-                var deadline = DateTimeOffset.UtcNow + settleTimeout;
+                var deadline = TimeProvider.System.GetUtcNow() + settleTimeout;
                 var waitingForProduct = orders.Where(o => o.UnknownSkus.Count > 0).Select(o => o.InstanceId).ToHashSet(StringComparer.Ordinal);
                 var parkedOnProduct = new HashSet<string>(StringComparer.Ordinal);
                 while (true)
@@ -114,7 +114,7 @@ public static class TradingDayRunner
                     }
 
                     settling.Value = orders.Count(o => Settled(states.GetValueOrDefault(o.InstanceId)));
-                    if (orders.All(o => Settled(states.GetValueOrDefault(o.InstanceId))) || DateTimeOffset.UtcNow > deadline)
+                    if (orders.All(o => Settled(states.GetValueOrDefault(o.InstanceId))) || TimeProvider.System.GetUtcNow() > deadline)
                     {
                         break;
                     }
