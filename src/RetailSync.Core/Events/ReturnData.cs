@@ -10,6 +10,7 @@ namespace RetailSync.Events;
 /// <param name="RefundTotal">Total the channel expects to refund, when known.</param>
 /// <param name="Lines">What is being returned.</param>
 /// <param name="OccurredAt">When the channel last changed the return (the staleness version).</param>
+/// <param name="Exchanges">Replacements sent instead of a refund (each starts an order of its own), when any.</param>
 public sealed record ReturnData(
     string ReturnKey,
     string Channel,
@@ -19,4 +20,5 @@ public sealed record ReturnData(
     string? Currency,
     decimal? RefundTotal,
     IReadOnlyList<ReturnLine> Lines,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    IReadOnlyList<ExchangeLine>? Exchanges = null);
