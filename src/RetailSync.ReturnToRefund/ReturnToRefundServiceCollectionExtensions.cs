@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using O2cActivities = RetailSync.OrderToCash.Activities;
+using RetailSync.ReturnToRefund.Activities;
 using RetailSync.ReturnToRefund.Options;
+using RetailSync.ReturnToRefund.Workflow;
 using RetailSync.Workflows.Registration;
 
 namespace RetailSync.ReturnToRefund;
@@ -37,6 +40,19 @@ public static class ReturnToRefundServiceCollectionExtensions
     public static WorkflowRegistry Register(WorkflowRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry;
+        return registry
+            .AddOrchestrator<ReturnToRefundWorkflow>(ReturnToRefundNames.Workflow)
+            .AddActivity<LoadPolicyActivity>(ReturnToRefundNames.LoadPolicyActivity)
+            .AddActivity<LocateOrderActivity>(ReturnToRefundNames.LocateOrderActivity)
+            .AddActivity<CreateReturnActivity>(ReturnToRefundNames.CreateReturnActivity)
+            .AddActivity<CancelReturnActivity>(ReturnToRefundNames.CancelReturnActivity)
+            .AddActivity<ReceiveReturnActivity>(ReturnToRefundNames.ReceiveReturnActivity)
+            .AddActivity<RefundAtGatewayActivity>(ReturnToRefundNames.RefundAtGatewayActivity)
+            .AddActivity<GetGatewayRefundActivity>(ReturnToRefundNames.GetGatewayRefundActivity)
+            .AddActivity<CreateCreditNoteActivity>(ReturnToRefundNames.CreateCreditNoteActivity)
+            .AddActivity<RegisterRefundActivity>(ReturnToRefundNames.RegisterRefundActivity)
+            .AddActivity<StartExchangeActivity>(ReturnToRefundNames.StartExchangeActivity)
+            .AddActivity<O2cActivities.RecordExceptionActivity>(ReturnToRefundNames.RecordExceptionActivity)
+            .AddActivity<O2cActivities.ResolveExceptionActivity>(ReturnToRefundNames.ResolveExceptionActivity);
     }
 }

@@ -10,4 +10,14 @@ public sealed record CreditNoteRequest(long InvoiceId, string Reference, string 
     public IReadOnlyList<CreditNoteLine>? Lines { get; init; }
 
     public bool IncludeShipping { get; init; }
+
+    /// <summary>
+    /// When set, the posted credit note totals exactly this amount: one line without product or tax
+    /// (<see cref="AdjustmentLabel"/>) makes up the difference to the credited lines (a restocking fee, return shipping,
+    /// a channel's own deduction, rounding).
+    /// </summary>
+    public decimal? TargetTotal { get; init; }
+
+    /// <summary>The label of the adjustment line.</summary>
+    public string AdjustmentLabel { get; init; } = "Refund adjustment";
 }

@@ -66,8 +66,17 @@ public class OdooAccountingOperations
             throw new ArgumentException("Credit note lines need a SKU and a positive quantity.", nameof(request));
         }
 
+        if (request.TargetTotal is <= 0)
+        {
+            throw new ArgumentException("A credit note's target total must be positive.", nameof(request));
+        }
+
         return _client.RunIdempotentAsync("create_credit_note", ct => CreateCreditNoteCoreAsync(request, ct), cancellationToken);
     }
+
+    /// <summary>The product lines of an invoice or credit note, with SKUs, quantities, unit prices and totals.</summary>
+    public virtual Task<IReadOnlyList<InvoiceLine>> GetInvoiceLinesAsync(long invoiceId, CancellationToken cancellationToken = default) =>
+        _client.RunIdempotentAsync("read_invoice_lines", ct => GetInvoiceLinesCoreAsync(invoiceId, ct), cancellationToken);
 
     /// <summary>Pays a posted credit note back to the customer through the gateway (an outbound payment), once per reference.</summary>
     public virtual Task<PaymentRef> RegisterRefundAsync(PaymentRequest request, CancellationToken cancellationToken = default)
@@ -264,6 +273,43 @@ public class OdooAccountingOperations
             update["invoice_line_ids"] = await PartialLineCommandsAsync(refundId, lines, request.IncludeShipping, cancellationToken);
         }
 
+        if (request.TargetTotal is { } target)
+        {
+            // Lines first (the draft stays unclaimed), then the reference and the adjustment in one write: a credit note
+            // that carries our reference always has its adjustment, and a retry completes an unclaimed draft.
+            if (update.Remove("invoice_line_ids", out var lineCommands))
+            {
+                await _client.WriteAsync("account.move", [refundId], new Dictionary<string, object?>(StringComparer.Ordinal) { ["invoice_line_ids"] = lineCommands }, cancellationToken: cancellationToken);
+            }
+
+            var draft = await ReadMoveAsync(refundId, cancellationToken);
+            var adjustment = target - draft.AmountTotal;
+            if (target <= 0 || -adjustment >= draft.AmountTotal)
+            {
+                throw new OdooBusinessException(string.Create(CultureInfo.InvariantCulture,
+                    $"A credit note of {target} cannot be made from credited lines worth {draft.AmountTotal} (invoice {request.InvoiceId})."));
+            }
+
+            if (Math.Abs(adjustment) > 0.001m)
+            {
+                update["invoice_line_ids"] = new List<object>
+                {
+                    new object[]
+                    {
+                        0,
+                        0,
+                        new Dictionary<string, object?>(StringComparer.Ordinal)
+                        {
+                            ["name"] = request.AdjustmentLabel,
+                            ["quantity"] = 1,
+                            ["price_unit"] = adjustment,
+                            ["tax_ids"] = new object[] { new object[] { 6, 0, Array.Empty<long>() } },
+                        },
+                    },
+                };
+            }
+        }
+
         await _client.WriteAsync("account.move", [refundId], update, cancellationToken: cancellationToken);
         return await PostCoreAsync(refundId, cancellationToken) with { Created = true };
     }
@@ -317,6 +363,27 @@ public class OdooAccountingOperations
         }
 
         return commands;
+    }
+
+    private async Task<IReadOnlyList<InvoiceLine>> GetInvoiceLinesCoreAsync(long invoiceId, CancellationToken cancellationToken)
+    {
+        var lines = await _client.SearchReadAsync(
+            "account.move.line",
+            [OdooDomain.Eq("move_id", invoiceId)],
+            ["id", "product_id", "quantity", "price_unit", "price_subtotal", "price_total", "display_type"],
+            order: "id",
+            cancellationToken: cancellationToken);
+        var products = lines.Where(l => l.GetString("display_type") is null or "product").ToList();
+        var skus = await _client.Catalog.GetSkusAsync(products.Select(l => l.GetReferenceId("product_id")).OfType<long>(), cancellationToken);
+        return products
+            .Select(l => new InvoiceLine(
+                l.Id,
+                l.GetReferenceId("product_id") is long p && skus.TryGetValue(p, out var sku) ? sku : null,
+                l.GetDecimal("quantity"),
+                l.GetDecimal("price_unit"),
+                l.GetDecimal("price_subtotal"),
+                l.GetDecimal("price_total")))
+            .ToList();
     }
 
     private async Task<OdooRecord> ReadOrderAsync(long orderId, CancellationToken cancellationToken)

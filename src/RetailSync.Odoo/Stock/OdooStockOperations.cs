@@ -13,7 +13,12 @@ namespace RetailSync.Odoo;
 public class OdooStockOperations
 {
     private static readonly string[] PickingFields =
-        ["id", "name", "state", "origin", "carrier_tracking_ref", "picking_type_code", "return_id", "backorder_id", "move_ids", "location_dest_id"];
+        ["id", "name", "state", "origin", "carrier_tracking_ref", "picking_type_code", "return_id", "backorder_id", "move_ids", "location_dest_id", "sale_id", "date_done"];
+
+    private static readonly string[] OrderLineFields = ["id", "product_id", "product_uom_qty"];
+
+    /// <summary>Prefix of the <c>carrier_tracking_ref</c> a receipt writes on the return transfer it validates.</summary>
+    private const string ReceiptMarker = "receipt:";
 
     private static readonly string[] MoveFields = ["id", "product_id", "product_uom_qty", "quantity", "state", "picking_id"];
     private static readonly string[] WizardLineFields = ["id", "product_id", "quantity", "move_id"];
@@ -77,6 +82,36 @@ public class OdooStockOperations
         ArgumentNullException.ThrowIfNull(request);
         return _client.RunIdempotentAsync("receive_return", ct => ReceiveReturnCoreAsync(request, ct), cancellationToken);
     }
+
+    /// <summary>
+    /// What of the order can still come back, per SKU: ordered, delivered (done outgoing moves), returned (return
+    /// transfers not cancelled, except those of <paramref name="excludeReturnReference"/>), and when it was last delivered.
+    /// </summary>
+    public virtual Task<ReturnableQuantities> GetReturnableAsync(long orderId, string? excludeReturnReference = null, CancellationToken cancellationToken = default) =>
+        _client.RunIdempotentAsync("read_returnable", ct => GetReturnableCoreAsync(orderId, excludeReturnReference, ct), cancellationToken);
+
+    /// <summary>
+    /// Receives one warehouse receipt whose lines have different dispositions: per disposition (restock, quarantine,
+    /// vendor return, scrap, in that order) the open transfer of the return is sent to that location with that group's
+    /// quantities and validated, leaving a backorder for the rest; scrapped units are received into stock and scrapped.
+    /// Idempotent on <see cref="ReceiveReturnLinesRequest.ReceiptReference"/>.
+    /// </summary>
+    public virtual Task<ReturnLinesReceipt> ReceiveReturnLinesAsync(ReceiveReturnLinesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ReceiptReference);
+        ArgumentNullException.ThrowIfNull(request.Lines);
+        if (request.Lines.Count == 0 || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0))
+        {
+            throw new ArgumentException("A receipt needs lines with a SKU and a positive quantity.", nameof(request));
+        }
+
+        return _client.RunIdempotentAsync("receive_return_lines", ct => ReceiveReturnLinesCoreAsync(request, ct), cancellationToken);
+    }
+
+    /// <summary>Cancels what is still open of a return transfer and its backorders; false when nothing was open.</summary>
+    public virtual Task<bool> CancelReturnAsync(long returnPickingId, CancellationToken cancellationToken = default) =>
+        _client.RunIdempotentAsync("cancel_return", ct => CancelReturnCoreAsync(returnPickingId, ct), cancellationToken);
 
     private async Task<DeliveryResult> ValidateDeliveryCoreAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
@@ -412,6 +447,251 @@ public class OdooStockOperations
 
         return new ReturnReceipt(picking.Id, "done", warehouse.StockLocationId, scrapIds, alreadyDone && toValidate.Count == 0);
     }
+
+    private async Task<ReturnableQuantities> GetReturnableCoreAsync(long orderId, string? excludeReturnReference, CancellationToken cancellationToken)
+    {
+        var orders = await _client.ReadAsync("sale.order", [orderId], ["id", "name", "state", "order_line"], cancellationToken);
+        if (orders.Count == 0)
+        {
+            throw new OdooBusinessException($"Sale order {orderId} does not exist.", "odoo.exceptions.MissingError", "sale.order", "read");
+        }
+
+        var order = orders[0];
+        var orderLines = await _client.ReadAsync("sale.order.line", order.GetIds("order_line"), OrderLineFields, cancellationToken);
+        var pickings = await _client.SearchReadAsync("stock.picking", [OdooDomain.Eq("sale_id", orderId)], PickingFields, order: "id", cancellationToken: cancellationToken);
+        var moves = await _client.ReadAsync("stock.move", pickings.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
+        var productIds = orderLines.Select(l => l.GetReferenceId("product_id")).Concat(moves.Select(m => m.GetReferenceId("product_id"))).OfType<long>().Distinct().ToList();
+        var skus = await _client.Catalog.GetSkusAsync(productIds, cancellationToken);
+        var byId = pickings.ToDictionary(p => p.Id);
+
+        var ordered = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var line in orderLines)
+        {
+            if (line.GetReferenceId("product_id") is long product && skus.TryGetValue(product, out var sku) && sku != _client.Options.ShippingProductSku)
+            {
+                ordered[sku] = ordered.GetValueOrDefault(sku) + line.GetDecimal("product_uom_qty");
+            }
+        }
+
+        var delivered = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var returned = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var move in moves)
+        {
+            if (move.GetReferenceId("picking_id") is not long pickingId || !byId.TryGetValue(pickingId, out var picking)
+                || move.GetReferenceId("product_id") is not long product || !skus.TryGetValue(product, out var sku) || move.GetString("state") == "cancel")
+            {
+                continue;
+            }
+
+            var state = picking.GetString("state");
+            if (picking.GetString("picking_type_code") == "outgoing" && picking.GetReferenceId("return_id") is null && state == "done")
+            {
+                delivered[sku] = delivered.GetValueOrDefault(sku) + move.GetDecimal("quantity");
+            }
+            else if (picking.GetString("picking_type_code") == "incoming" && state != "cancel"
+                     && (excludeReturnReference is null || picking.GetString("origin") != excludeReturnReference))
+            {
+                returned[sku] = returned.GetValueOrDefault(sku) + (state == "done" ? move.GetDecimal("quantity") : move.GetDecimal("product_uom_qty"));
+            }
+        }
+
+        var lastDelivered = pickings
+            .Where(p => p.GetString("picking_type_code") == "outgoing" && p.GetReferenceId("return_id") is null && p.GetString("state") == "done")
+            .Select(p => ParseDateTime(p.GetString("date_done")))
+            .Max();
+        var lines = ordered.Keys.Union(delivered.Keys, StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(sku => new ReturnableLine(sku, ordered.GetValueOrDefault(sku), delivered.GetValueOrDefault(sku), returned.GetValueOrDefault(sku)))
+            .ToList();
+        return new ReturnableQuantities(orderId, order.GetString("name") ?? string.Empty, order.GetString("state") ?? string.Empty, lastDelivered, lines);
+    }
+
+    private async Task<ReturnLinesReceipt> ReceiveReturnLinesCoreAsync(ReceiveReturnLinesRequest request, CancellationToken cancellationToken)
+    {
+        var start = await _client.ReadAsync("stock.picking", [request.ReturnPickingId], PickingFields, cancellationToken);
+        if (start.Count == 0)
+        {
+            throw new OdooBusinessException($"Return picking {request.ReturnPickingId} does not exist.", "odoo.exceptions.MissingError", "stock.picking", "read");
+        }
+
+        var reference = start[0].GetString("origin") ?? start[0].GetString("name") ?? request.ReturnPickingId.ToString(CultureInfo.InvariantCulture);
+        var warehouse = await _client.Catalog.GetWarehouseAsync(cancellationToken);
+        var products = await _client.Catalog.ResolveProductsAsync(request.Lines.Select(l => l.Sku), cancellationToken);
+        var groups = new List<ReturnReceiptGroup>();
+        var alreadyDone = true;
+        foreach (var group in request.Lines.GroupBy(l => l.Disposition).OrderBy(g => g.Key))
+        {
+            var marker = $"{ReceiptMarker}{request.ReceiptReference}/{group.Key}";
+            var chain = await ChainAsync(start[0], reference, cancellationToken);
+            var target = group.Key switch
+            {
+                ReturnDisposition.Quarantine => await _client.Catalog.GetLocationIdAsync(_client.Options.QuarantineLocation, cancellationToken),
+                ReturnDisposition.VendorReturn => await _client.Catalog.GetLocationIdAsync(_client.Options.VendorReturnLocation, cancellationToken),
+                _ => warehouse.StockLocationId,
+            };
+            var wanted = group.GroupBy(l => products[l.Sku].Id).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+            var picking = chain.FirstOrDefaultOrNull(p => p.GetString("carrier_tracking_ref") == marker && p.GetString("state") != "cancel");
+            if (picking is not { } mine || mine.GetString("state") != "done")
+            {
+                alreadyDone = false;
+                var open = picking ?? chain.FirstOrDefaultOrNull(p => OpenStates.Contains(p.GetString("state")) && !IsReceiptMarked(p));
+                if (open is not { } current)
+                {
+                    throw new OdooBusinessException($"Return {reference} has nothing left to receive for receipt {request.ReceiptReference}.", null, "stock.picking", "button_validate");
+                }
+
+                await ValidateGroupAsync(current, marker, target, wanted, products, cancellationToken);
+                picking = current;
+            }
+
+            var scrapIds = group.Key == ReturnDisposition.Scrap
+                ? await ScrapReceivedAsync(picking.Value, $"{reference}/{request.ReceiptReference}", wanted, warehouse.StockLocationId, cancellationToken)
+                : [];
+            groups.Add(new ReturnReceiptGroup(group.Key, picking.Value.Id, picking.Value.GetString("name") ?? string.Empty, target, scrapIds));
+        }
+
+        var remaining = (await ChainAsync(start[0], reference, cancellationToken))
+            .FirstOrDefaultOrNull(p => OpenStates.Contains(p.GetString("state")) && !IsReceiptMarked(p));
+        return new ReturnLinesReceipt(groups, remaining?.Id, alreadyDone);
+    }
+
+    /// <summary>The return transfer and its backorders (same origin, incoming, same order).</summary>
+    private async Task<IReadOnlyList<OdooRecord>> ChainAsync(OdooRecord start, string reference, CancellationToken cancellationToken)
+    {
+        if (start.GetString("origin") is null)
+        {
+            return await _client.ReadAsync("stock.picking", [start.Id], PickingFields, cancellationToken);
+        }
+
+        var domain = new List<object> { OdooDomain.Eq("origin", reference), OdooDomain.Eq("picking_type_code", "incoming") };
+        if (start.GetReferenceId("sale_id") is long saleId)
+        {
+            domain.Add(OdooDomain.Eq("sale_id", saleId));
+        }
+
+        return await _client.SearchReadAsync("stock.picking", domain, PickingFields, order: "id", cancellationToken: cancellationToken);
+    }
+
+    private async Task ValidateGroupAsync(
+        OdooRecord picking,
+        string marker,
+        long target,
+        Dictionary<long, decimal> wanted,
+        IReadOnlyDictionary<string, OdooProduct> products,
+        CancellationToken cancellationToken)
+    {
+        var moves = (await _client.ReadAsync("stock.move", picking.GetIds("move_ids"), MoveFields, cancellationToken)).Where(m => m.GetString("state") != "cancel").ToList();
+        foreach (var (productId, quantity) in wanted)
+        {
+            var open = moves.Where(m => m.GetReferenceId("product_id") == productId).Sum(m => m.GetDecimal("product_uom_qty"));
+            if (quantity > open)
+            {
+                var sku = products.Values.First(p => p.Id == productId).Sku;
+                throw new OdooBusinessException(string.Create(CultureInfo.InvariantCulture,
+                    $"Receipt of {quantity:0.##} x {sku} on return {picking.GetString("origin")}: only {open:0.##} still expected on {picking.GetString("name")}."));
+            }
+        }
+
+        var left = new Dictionary<long, decimal>(wanted);
+        var commands = new List<object>(moves.Count);
+        foreach (var move in moves)
+        {
+            var productId = move.GetReferenceId("product_id") ?? 0;
+            var quantity = Math.Min(left.GetValueOrDefault(productId), move.GetDecimal("product_uom_qty"));
+            left[productId] = left.GetValueOrDefault(productId) - quantity;
+            commands.Add(new object[]
+            {
+                1,
+                move.Id,
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = quantity, ["picked"] = quantity > 0 },
+            });
+        }
+
+        // The marker is written with the quantities: a retry after a lost reply finds this transfer and validates it again.
+        await _client.WriteAsync(
+            "stock.picking",
+            [picking.Id],
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["location_dest_id"] = target, ["carrier_tracking_ref"] = marker, ["move_ids"] = commands },
+            cancellationToken: cancellationToken);
+        var result = await _client.CallAsync("stock.picking", "button_validate", [picking.Id], cancellationToken: cancellationToken);
+        if (IsAction(result, "stock.backorder.confirmation", out var actionContext))
+        {
+            var wizardId = await _client.CreateAsync("stock.backorder.confirmation", new Dictionary<string, object?>(), actionContext, cancellationToken);
+            await _client.CallAsync("stock.backorder.confirmation", "process", [wizardId], actionContext, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> ScrapReceivedAsync(OdooRecord picking, string origin, Dictionary<long, decimal> wanted, long stockLocationId, CancellationToken cancellationToken)
+    {
+        var scraps = await _client.SearchReadAsync("stock.scrap", [OdooDomain.Eq("origin", origin)], ScrapFields, cancellationToken: cancellationToken);
+        var ids = new List<long>();
+        foreach (var (productId, quantity) in wanted.OrderBy(w => w.Key))
+        {
+            long id;
+            var state = "draft";
+            if (scraps.FirstOrDefaultOrNull(s => s.GetReferenceId("product_id") == productId) is { } existing)
+            {
+                id = existing.Id;
+                state = existing.GetString("state") ?? "draft";
+            }
+            else
+            {
+                id = await _client.CreateAsync(
+                    "stock.scrap",
+                    new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["product_id"] = productId,
+                        ["scrap_qty"] = quantity,
+                        ["location_id"] = stockLocationId,
+                        ["origin"] = origin,
+                        ["picking_id"] = picking.Id,
+                    },
+                    cancellationToken: cancellationToken);
+            }
+
+            if (state != "done")
+            {
+                var result = await _client.CallAsync("stock.scrap", "action_validate", [id], cancellationToken: cancellationToken);
+                if (IsAction(result, "stock.warn.insufficient.qty.scrap", out var warnContext))
+                {
+                    var warnId = await _client.CreateAsync("stock.warn.insufficient.qty.scrap", new Dictionary<string, object?>(), warnContext, cancellationToken);
+                    await _client.CallAsync("stock.warn.insufficient.qty.scrap", "action_done", [warnId], warnContext, cancellationToken);
+                }
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private async Task<bool> CancelReturnCoreAsync(long returnPickingId, CancellationToken cancellationToken)
+    {
+        var start = await _client.ReadAsync("stock.picking", [returnPickingId], PickingFields, cancellationToken);
+        if (start.Count == 0)
+        {
+            throw new OdooBusinessException($"Return picking {returnPickingId} does not exist.", "odoo.exceptions.MissingError", "stock.picking", "read");
+        }
+
+        var reference = start[0].GetString("origin") ?? start[0].GetString("name") ?? string.Empty;
+        var open = (await ChainAsync(start[0], reference, cancellationToken)).Where(p => OpenStates.Contains(p.GetString("state"))).Select(p => p.Id).ToList();
+        if (open.Count == 0)
+        {
+            return false;
+        }
+
+        await _client.CallAsync("stock.picking", "action_cancel", open, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>True for a transfer another receipt has claimed (its validation is under way).</summary>
+    private static bool IsReceiptMarked(OdooRecord picking) =>
+        picking.GetString("carrier_tracking_ref")?.StartsWith(ReceiptMarker, StringComparison.Ordinal) == true;
+
+    private static DateTimeOffset? ParseDateTime(string? text) =>
+        text is not null && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? new DateTimeOffset(at, TimeSpan.Zero)
+            : null;
 
     private Task ClaimAsync(long pickingId, string reference, CancellationToken cancellationToken) =>
         _client.WriteAsync(

@@ -47,7 +47,8 @@ public sealed record OrderToCashOptions
     /// Channels whose own order status <c>paid</c> (e.g. Shopify <c>orders/paid</c>, a POS sale) counts as the
     /// payment capture, registered with the order's payment reference (or <c>{channel}/{orderId}</c>).
     /// </summary>
-    public IList<string> OrderStatusPaymentChannels { get; set; } = ["shopify", "pos"];
+    /// <remarks><c>exchange</c>: replacement orders of return-to-refund exchanges, paid by the returned goods.</remarks>
+    public IList<string> OrderStatusPaymentChannels { get; set; } = ["shopify", "pos", "exchange"];
 
     /// <summary>Partner name used for orders without a customer (POS walk-ins).</summary>
     public string WalkInCustomerName { get; set; } = "Walk-in customer";
