@@ -133,6 +133,8 @@ module functionApp '../core/host/flex-function-app.bicep' = {
       Ingestion__MaxBodyBytes: '1048576'
       Webhooks__Loop__ShopDomain: loopShopDomain
       OrderToCash__InvoicePolicy: 'OnPayment'
+      // Return-to-refund: refunds above this amount wait for an operator's approval (docs/return-to-refund.md).
+      ReturnToRefund__ApprovalThreshold: '500'
       Odoo__BaseUrl: odooBaseUrl
       Odoo__Database: odooDatabase
       Odoo__Login: odooLogin

@@ -18,6 +18,7 @@ using RetailSync.Odoo;
 using RetailSync.Ops;
 using RetailSync.Payments;
 using RetailSync.OrderToCash;
+using RetailSync.ReturnToRefund;
 using RetailSync.Workflows.Embedded.Hosting;
 using RetailSync.Secrets;
 using RetailSync.Telemetry;
@@ -63,6 +64,7 @@ public static class RetailSyncHostingExtensions
         services.AddOdooClient(configuration);
         services.AddRetailSyncDispatch(configuration, hostsQueueConsumers: host == RetailSyncHost.Local);
         services.AddOrderToCash(configuration);
+        services.AddReturnToRefund(configuration);
         services.AddRetailSyncOps(configuration);
         services.AddRetailSyncPayments(configuration);
         if (host == RetailSyncHost.Local)

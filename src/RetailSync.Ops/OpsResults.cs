@@ -33,6 +33,11 @@ public static class OpsResults
 
         instanceId = FromRoute(instanceId);
         var result = await handler.ResolveAsync(instanceId, request, cancellationToken);
+        return ToResult(result, instanceId);
+    }
+
+    private static IResult ToResult(ResolveResult result, string instanceId)
+    {
         return result.Status switch
         {
             ResolveStatus.Accepted => Results.Accepted($"/api/ops/workflows/{Uri.EscapeDataString(instanceId)}", result),
@@ -40,6 +45,19 @@ public static class OpsResults
             ResolveStatus.NotParked => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Message),
             _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: result.Message),
         };
+    }
+
+    /// <summary>
+    /// <c>POST /api/ops/workflows/{instanceId}/approve</c> and <c>/reject</c>: 202 when the decision was raised, 400 for a
+    /// note over 2000 characters, 404 for an unknown instance, 409 when it awaits no approval (or another one). The body
+    /// is optional.
+    /// </summary>
+    public static async Task<IResult> DecideApprovalAsync(WorkflowOpsHandler handler, string instanceId, ApprovalRequest? request, bool approve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        instanceId = FromRoute(instanceId);
+        var result = await handler.DecideApprovalAsync(instanceId, request ?? new ApprovalRequest(), approve, cancellationToken);
+        return ToResult(result, instanceId);
     }
 
     /// <summary>

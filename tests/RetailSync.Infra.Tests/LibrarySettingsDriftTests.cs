@@ -9,6 +9,7 @@ using RetailSync.Infra.Tests.Support;
 using RetailSync.Ingestion;
 using RetailSync.Odoo;
 using RetailSync.OrderToCash;
+using RetailSync.ReturnToRefund;
 
 namespace RetailSync.Infra.Tests;
 
@@ -39,7 +40,7 @@ public sealed class LibrarySettingsDriftTests(CompiledMainTemplate main)
             .Select(f => (string)f!.GetRawConstantValue()!)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string>(["Dispatch", "OrderToCash", "Odoo", "Webhooks", "Ingestion", "Queues", "Storage"]), sections);
+        Assert.Superset(new HashSet<string>(["Dispatch", "OrderToCash", "ReturnToRefund", "Payments", "Odoo", "Webhooks", "Ingestion", "Queues", "Storage"]), sections);
         Assert.All(sections.Except(NotInAzure.Keys), section =>
         {
             Assert.True(_azure.Keys.Any(k => k.StartsWith(section + "__", StringComparison.Ordinal)), $"No {section}__* setting in infra/app/api.bicep.");
@@ -85,6 +86,7 @@ public sealed class LibrarySettingsDriftTests(CompiledMainTemplate main)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOrderToCash(configuration); // validates OrderToCash:* as it binds
+        services.AddReturnToRefund(configuration); // validates ReturnToRefund:* as it binds
         services.AddRetailSyncDispatch(configuration);
         services.AddOdooClient(configuration);
         using var provider = services.BuildServiceProvider();

@@ -11,7 +11,8 @@ using RetailSync.Ops.Workflows;
 namespace RetailSync.Functions.Ops;
 
 /// <summary>
-/// <c>GET /api/ops/workflows/{instanceId}</c> and <c>POST /api/ops/workflows/{instanceId}/resolve</c>: the local
+/// <c>GET /api/ops/workflows/{instanceId}</c>, <c>POST /api/ops/workflows/{instanceId}/resolve</c>, <c>/approve</c> and
+/// <c>/reject</c>: the local
 /// host's <see cref="WorkflowOpsHandler"/> over the invocation's Durable client, with the same answers as
 /// <c>MapRetailSyncOps</c>. Function keys guard them (they change workflows).
 /// </summary>
@@ -45,6 +46,39 @@ public sealed class WorkflowOpsFunctions(ExceptionLedgerClient exceptions, ILogg
         }
 
         return await OpsResults.ResolveWorkflowAsync(Handler(client), instanceId, body, request.HttpContext.RequestAborted);
+    }
+
+    [Function("OpsApproveWorkflow")]
+    public Task<IResult> Approve(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/workflows/{instanceId}/approve")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client)
+        => DecideAsync(request, instanceId, client, approve: true);
+
+    [Function("OpsRejectWorkflow")]
+    public Task<IResult> Reject(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/workflows/{instanceId}/reject")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client)
+        => DecideAsync(request, instanceId, client, approve: false);
+
+    private async Task<IResult> DecideAsync(HttpRequest request, string instanceId, DurableTaskClient client, bool approve)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ApprovalRequest? body = null;
+        if (request.ContentLength is > 0)
+        {
+            try
+            {
+                body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<ApprovalRequest>(request.HttpContext.RequestAborted) : null;
+            }
+            catch (JsonException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a valid approval.");
+            }
+        }
+
+        return await OpsResults.DecideApprovalAsync(Handler(client), instanceId, body, approve, request.HttpContext.RequestAborted);
     }
 
     private WorkflowOpsHandler Handler(DurableTaskClient client) => new(new DurableOrchestrationClientAdapter(client), exceptions, logger);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using RetailSync.Ledgers.Exceptions;
 using RetailSync.OrderToCash;
 using RetailSync.OrderToCash.Parking;
+using RetailSync.ReturnToRefund;
+using RetailSync.ReturnToRefund.Parking;
 using RetailSync.Workflows.Client;
 
 namespace RetailSync.Ops.Workflows;
@@ -66,7 +68,10 @@ public class WorkflowOpsHandler
             instance.FailureDetails,
             instance.IsCompleted ? null : WorkflowStatusReader.ParkedExceptionId(status),
             WorkflowStatusReader.History(status),
-            exceptions);
+            exceptions)
+        {
+            AwaitingApprovalId = instance.IsCompleted ? null : WorkflowStatusReader.AwaitingApprovalId(status),
+        };
     }
 
     /// <summary>
@@ -107,6 +112,42 @@ public class WorkflowOpsHandler
         await _client.RaiseEventAsync(instanceId, OrderToCashNames.ResolveEvent, new OperatorDecision(parkedOn, action, request.Note, request.ResolvedBy), cancellationToken);
         _logger.LogInformation("Operator decision {Action} raised to {InstanceId} for exception {ExceptionId}", action, instanceId, parkedOn);
         return new ResolveResult(ResolveStatus.Accepted, $"{ActionName(action)} delivered to '{instanceId}'.", parkedOn);
+    }
+
+    /// <summary>
+    /// Raises an operator's approval or rejection (<see cref="ReturnToRefundNames.ApprovalEvent"/>) to a return whose
+    /// refund waits for approval. Refuses a long note, an unknown or finished instance, one not awaiting approval, and a
+    /// decision for another approval than the pending one.
+    /// </summary>
+    public virtual async Task<ResolveResult> DecideApprovalAsync(string instanceId, ApprovalRequest request, bool approve, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Note is { Length: > 2000 })
+        {
+            return new ResolveResult(ResolveStatus.Invalid, "The note is longer than 2000 characters.");
+        }
+
+        var instance = await _client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return new ResolveResult(ResolveStatus.NotFound, $"No workflow instance '{instanceId}'.");
+        }
+
+        var pending = instance.IsCompleted ? null : WorkflowStatusReader.AwaitingApprovalId(WorkflowStatusReader.Parse(instance.SerializedCustomStatus));
+        if (pending is null)
+        {
+            return new ResolveResult(ResolveStatus.NotParked, $"Instance '{instanceId}' is {instance.RuntimeStatus} and awaits no approval.");
+        }
+
+        if (request.ApprovalId is not null && !string.Equals(request.ApprovalId, pending, StringComparison.Ordinal))
+        {
+            return new ResolveResult(ResolveStatus.NotParked, $"Instance '{instanceId}' awaits approval '{pending}', not '{request.ApprovalId}'.", pending);
+        }
+
+        await _client.RaiseEventAsync(instanceId, ReturnToRefundNames.ApprovalEvent, new ApprovalDecision(pending, approve, request.Note, request.DecidedBy), cancellationToken);
+        _logger.LogInformation("Operator {Decision} raised to {InstanceId} for approval {ApprovalId}", approve ? "approval" : "rejection", instanceId, pending);
+        return new ResolveResult(ResolveStatus.Accepted, $"{(approve ? "approve" : "reject")} delivered to '{instanceId}'.", pending);
     }
 
     /// <summary>Parses <c>retry</c>, <c>skip-step</c> or <c>cancel</c> (case-insensitive).</summary>

@@ -30,6 +30,13 @@ internal static class WorkflowStatusReader
             ? id.GetString()
             : null;
 
+    public static string? AwaitingApprovalId(JsonElement? status) =>
+        status is { ValueKind: JsonValueKind.Object } s
+        && s.TryGetProperty("awaitingApproval", out var approval) && approval.ValueKind == JsonValueKind.Object
+        && approval.TryGetProperty("approvalId", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
     public static IReadOnlyList<string> History(JsonElement? status) =>
         status is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.Array
             ? history.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()

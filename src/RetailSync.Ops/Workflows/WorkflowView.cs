@@ -17,4 +17,8 @@ public sealed record WorkflowView(
     TaskFailureDetails? Failure,
     string? ParkedExceptionId,
     IReadOnlyList<string> History,
-    IReadOnlyList<ExceptionRecord> Exceptions);
+    IReadOnlyList<ExceptionRecord> Exceptions)
+{
+    /// <summary>The approval a return's refund waits for (<c>awaitingApproval.approvalId</c>), when it waits for one.</summary>
+    public string? AwaitingApprovalId { get; init; }
+}

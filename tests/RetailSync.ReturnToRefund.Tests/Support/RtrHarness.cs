@@ -8,6 +8,8 @@ using RetailSync.Ledgers.CrossReferences;
 using RetailSync.Ledgers.Exceptions;
 using RetailSync.Messaging;
 using RetailSync.Odoo;
+using RetailSync.Ops;
+using RetailSync.Ops.Workflows;
 using RetailSync.OrderToCash;
 using RetailSync.OrderToCash.Parking;
 using RetailSync.OrderToCash.Workflow;
@@ -47,6 +49,7 @@ public sealed class RtrHarness : IAsyncDisposable
         Exceptions = services.GetRequiredService<ExceptionLedgerClient>();
         CrossReferences = services.GetRequiredService<CrossReferenceLedgerClient>();
         Queue = (InMemoryEventQueue)services.GetRequiredService<IEventQueue>();
+        Ops = services.GetRequiredService<WorkflowOpsHandler>();
     }
 
     public OdooSandbox Odoo { get; }
@@ -62,6 +65,8 @@ public sealed class RtrHarness : IAsyncDisposable
     public CrossReferenceLedgerClient CrossReferences { get; }
 
     public InMemoryEventQueue Queue { get; }
+
+    public WorkflowOpsHandler Ops { get; }
 
     public IServiceProvider Services => _services;
 
@@ -112,6 +117,7 @@ public sealed class RtrHarness : IAsyncDisposable
         services.AddOrderToCash(config);
         services.AddReturnToRefund(config);
         services.AddEmbeddedWorkflowRuntime(config);
+        services.AddRetailSyncOps(config);
         var provider = services.BuildServiceProvider();
         var harness = new RtrHarness(odoo, stripeSandbox, provider);
         await harness.Runtime.StartAsync();
