@@ -136,28 +136,43 @@ public static class TradingDayRunner
         return new TradingDayResult(accepted, duplicates, reconciled, operatorResolutions);
     }
 
-    /// <summary>Creates the products that are missing (by SKU) as consumables; used for the SKU launched today and by <c>--seed</c>.</summary>
+    /// <summary>
+    /// Creates the products that are missing (by SKU) as consumables; used for the SKU launched today and by <c>--seed</c>.
+    /// A create is not replay-safe, so a dropped connection is answered as an operator would: look again, and create
+    /// only what is still missing (the lost reply may have been a committed create).
+    /// </summary>
     public static async Task<int> EnsureProductsAsync(OdooClient odoo, IEnumerable<DayLine> products, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(odoo);
         var wanted = products.ToList();
-        var existing = await odoo.SearchReadAsync(
-            "product.product", [OdooDomain.In("default_code", wanted.Select(p => p.Sku))], ["id", "default_code"], cancellationToken: cancellationToken);
-        var known = existing.Select(r => r.GetString("default_code")).ToHashSet(StringComparer.Ordinal);
+        const int attempts = 5;
         var created = 0;
-        foreach (var product in wanted.Where(p => !known.Contains(p.Sku)))
+        for (var attempt = 1; ; attempt++)
         {
-            await odoo.CreateAsync("product.product", new Dictionary<string, object?>
+            try
             {
-                ["name"] = product.Name,
-                ["default_code"] = product.Sku,
-                ["list_price"] = product.UnitPrice,
-                ["type"] = product.Sku.StartsWith("SHIP", StringComparison.Ordinal) ? "service" : "consu",
-            }, cancellationToken: cancellationToken);
-            created++;
-        }
+                var existing = await odoo.SearchReadAsync(
+                    "product.product", [OdooDomain.In("default_code", wanted.Select(p => p.Sku))], ["id", "default_code"], cancellationToken: cancellationToken);
+                var known = existing.Select(r => r.GetString("default_code")).ToHashSet(StringComparer.Ordinal);
+                foreach (var product in wanted.Where(p => !known.Contains(p.Sku)))
+                {
+                    await odoo.CreateAsync("product.product", new Dictionary<string, object?>
+                    {
+                        ["name"] = product.Name,
+                        ["default_code"] = product.Sku,
+                        ["list_price"] = product.UnitPrice,
+                        ["type"] = product.Sku.StartsWith("SHIP", StringComparison.Ordinal) ? "service" : "consu",
+                    }, cancellationToken: cancellationToken);
+                    created++;
+                }
 
-        return created;
+                return created;
+            }
+            catch (OdooTransientException) when (attempt < attempts)
+            {
+                // Counted creates stay counted; the next pass skips what the lost reply committed.
+            }
+        }
     }
 
     private const string ExceptionKindUnknownSku = "unknown-sku";
