@@ -230,5 +230,21 @@ internal static class Payload
     }
 
     /// <summary>The ISO-8601 UTC form used for <c>sourceversion</c>.</summary>
+    /// <summary>An enum written as its JSON (snake_case) name; an unknown value names the allowed ones.</summary>
+    public static T RequiredEnum<T>(JsonElement parent, string name, string path)
+        where T : struct, Enum
+    {
+        var value = Required(parent, name, path);
+        try
+        {
+            return value.Deserialize<T>(RetailSync.Events.RetailEventJson.Options);
+        }
+        catch (JsonException)
+        {
+            var allowed = string.Join(", ", Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, RetailSync.Events.RetailEventJson.Options)));
+            throw new PayloadSchemaException(Path(path, name), "must be one of " + allowed);
+        }
+    }
+
     public static string Version(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

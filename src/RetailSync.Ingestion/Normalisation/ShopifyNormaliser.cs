@@ -255,6 +255,11 @@ public sealed class ShopifyNormaliser : IWebhookNormaliser
             .ToArray();
 
         var orderKey = OrderKey(shop, orderId);
+        // A refund made from a Shopify return names it ("return": {"id", "admin_graphql_api_id"}), which routes
+        // the refund to that return's workflow rather than guessing from the order.
+        var returnKey = OptionalObject(refund, "return", string.Empty) is { } returned
+            ? new BusinessKey("return", WebhookSources.Shopify, shop + "/" + RequiredId(returned, "id", "return")).ToSubject()
+            : null;
         var subject = new BusinessKey("refund", WebhookSources.Shopify, shop + "/" + id);
         var data = new RefundData(
             subject.ToSubject(),
@@ -268,7 +273,7 @@ public sealed class ShopifyNormaliser : IWebhookNormaliser
             OptionalString(refund, "note", string.Empty),
             lines,
             createdAt);
-        return new NormalisedEvent(RetailEventTypes.RefundIssued, subject, data, createdAt, Version(createdAt), orderKey, PaymentReference: paymentReference);
+        return new NormalisedEvent(RetailEventTypes.RefundIssued, subject, data, createdAt, Version(createdAt), orderKey, returnKey, paymentReference);
     }
 
     private static NormalisedEvent Return(string type, string shop, JsonElement payload, DateTimeOffset? triggeredAt)

@@ -84,8 +84,8 @@ public sealed class WarehouseNormaliser : IWebhookNormaliser
                 return new ReturnReceiptLine(
                     RequiredString(l.Item, "sku", l.Path),
                     RequiredPositiveInt(l.Item, "quantity", l.Path),
-                    Enum<InspectionResult>(l.Item, "inspection", l.Path),
-                    Enum<ReturnDisposition>(l.Item, "disposition", l.Path),
+                    RequiredEnum<InspectionResult>(l.Item, "inspection", l.Path),
+                    RequiredEnum<ReturnDisposition>(l.Item, "disposition", l.Path),
                     OptionalString(l.Item, "note", l.Path));
             })
             .ToArray();
@@ -101,20 +101,5 @@ public sealed class WarehouseNormaliser : IWebhookNormaliser
 
         var receipt = new ReturnReceiptData(returnKey, WebhookSources.Warehouse, receiptId, orderKey, OptionalString(data, "location", path), lines, receivedAt);
         return new NormalisedEvent(RetailEventTypes.ReturnReceived, subject, receipt, receivedAt, Version(receivedAt), orderKey, returnKey);
-    }
-
-    private static T Enum<T>(JsonElement item, string name, string path)
-        where T : struct, Enum
-    {
-        var value = Required(item, name, path);
-        try
-        {
-            return value.Deserialize<T>(RetailEventJson.Options);
-        }
-        catch (JsonException)
-        {
-            var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, RetailEventJson.Options)));
-            throw new PayloadSchemaException(Path(path, name), "must be one of " + allowed);
-        }
     }
 }
