@@ -257,9 +257,10 @@ public class OdooStockOperations
             throw new OdooBusinessException($"Sale order {request.OrderId} has no validated delivery to return from.", null, "stock.return.picking", "create");
         }
 
-        // With one delivery the wizard's own lines say what can come back; with several, the moves pick the delivery.
-        var source = delivered.Count == 1 ? (Picking: delivered[0], Products: wanted.Keys.ToHashSet()) : await ChooseDeliveryAsync(delivered, wanted, request, products, cancellationToken);
-        var sourceId = source.Picking.Id;
+        // Each unit comes back against the delivery move that shipped it (oldest first, less what earlier returns took),
+        // so a return of an order shipped in several parcels is one return picking with every line linked to its move.
+        var allocation = await AllocateReturnAsync(delivered, wanted, request, products, cancellationToken);
+        var sourceId = allocation.GroupBy(a => a.PickingId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         var context = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["active_id"] = sourceId,
@@ -274,22 +275,25 @@ public class OdooStockOperations
         var wizardLines = await _client.SearchReadAsync(
             "stock.return.picking.line", [OdooDomain.Eq("wizard_id", wizardId)], WizardLineFields, order: "id", cancellationToken: cancellationToken);
 
-        // 17 proposes the delivered quantities, 18 proposes zero: write every line so both end the same.
-        var left = new Dictionary<long, decimal>(wanted);
-        var commands = new List<object>(wizardLines.Count);
+        // 17 proposes the delivered quantities, 18 proposes zero: write every line so both end the same. Moves of
+        // the other deliveries join as lines of their own (the wizard returns each line against its move_id).
+        var byMove = allocation.ToDictionary(a => a.MoveId, a => a.Quantity);
+        var commands = new List<object>(wizardLines.Count + allocation.Count);
         foreach (var line in wizardLines)
         {
-            var productId = line.GetReferenceId("product_id") ?? 0;
-            var quantity = left.GetValueOrDefault(productId);
-            left[productId] = 0;
-            commands.Add(new object[] { 1, line.Id, new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = quantity } });
+            var moveId = line.GetReferenceId("move_id") ?? 0;
+            commands.Add(new object[] { 1, line.Id, new Dictionary<string, object?>(StringComparer.Ordinal) { ["quantity"] = byMove.GetValueOrDefault(moveId) } });
+            byMove.Remove(moveId);
         }
 
-        var missing = left.Where(l => l.Value > 0).Select(l => l.Key).ToList();
-        if (missing.Count > 0)
+        foreach (var extra in allocation.Where(a => byMove.ContainsKey(a.MoveId)))
         {
-            var skus = products.Values.Where(p => missing.Contains(p.Id)).Select(p => p.Sku);
-            throw new OdooBusinessException($"SKU(s) {string.Join(", ", skus)} were not delivered on {source.Picking.GetString("name")} of sale order {request.OrderId}; nothing to return.");
+            commands.Add(new object[]
+            {
+                0,
+                0,
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["product_id"] = extra.ProductId, ["move_id"] = extra.MoveId, ["quantity"] = extra.Quantity },
+            });
         }
 
         await _client.WriteAsync(
@@ -314,27 +318,67 @@ public class OdooStockOperations
         return ToReturnRef(created[0], request.ReturnReference, created: true);
     }
 
-    private async Task<(OdooRecord Picking, HashSet<long> Products)> ChooseDeliveryAsync(
+    /// <summary>
+    /// Which delivery move each returned unit goes back against: per product, the oldest delivery moves first, each
+    /// up to what it shipped less what earlier returns of it took. Refuses a return asking for more than that.
+    /// </summary>
+    private async Task<List<(long PickingId, long MoveId, long ProductId, decimal Quantity)>> AllocateReturnAsync(
         List<OdooRecord> delivered,
         Dictionary<long, decimal> wanted,
         ReturnRequest request,
         IReadOnlyDictionary<string, OdooProduct> products,
         CancellationToken cancellationToken)
     {
-        var deliveredMoves = await _client.ReadAsync("stock.move", delivered.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken);
-        var source = delivered
-            .Select(p => (Picking: p, Products: deliveredMoves.Where(m => m.GetReferenceId("picking_id") == p.Id && m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet()))
-            .LastOrDefault(x => wanted.Keys.All(x.Products.Contains));
-        if (source.Products is null)
+        var deliveredMoves = (await _client.ReadAsync("stock.move", delivered.SelectMany(p => p.GetIds("move_ids")).ToList(), MoveFields, cancellationToken))
+            .Where(m => m.GetString("state") == "done" && m.GetDecimal("quantity") > 0)
+            .OrderBy(m => m.GetReferenceId("picking_id"))
+            .ThenBy(m => m.Id)
+            .ToList();
+        var earlier = deliveredMoves.Count == 0
+            ? []
+            : await _client.SearchReadAsync(
+                "stock.move",
+                [OdooDomain.In("origin_returned_move_id", deliveredMoves.Select(m => m.Id)), OdooDomain.Term("state", "!=", "cancel")],
+                ["id", "origin_returned_move_id", "product_uom_qty"],
+                cancellationToken: cancellationToken);
+        var returned = earlier
+            .GroupBy(m => m.GetReferenceId("origin_returned_move_id") ?? 0)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.GetDecimal("product_uom_qty")));
+
+        var allocation = new List<(long PickingId, long MoveId, long ProductId, decimal Quantity)>();
+        var short_ = new List<string>();
+        foreach (var (productId, quantity) in wanted)
         {
-            var shipped = deliveredMoves.Where(m => m.GetDecimal("quantity") > 0).Select(m => m.GetReferenceId("product_id") ?? 0).ToHashSet();
-            var notShipped = request.Lines.Where(l => !shipped.Contains(products[l.Sku].Id)).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-            throw new OdooBusinessException(notShipped.Count > 0
-                ? $"SKU(s) {string.Join(", ", notShipped)} were not delivered on sale order {request.OrderId}."
-                : $"The returned SKUs of sale order {request.OrderId} were shipped in different deliveries; return them separately.");
+            var left = quantity;
+            foreach (var move in deliveredMoves.Where(m => m.GetReferenceId("product_id") == productId))
+            {
+                var returnable = move.GetDecimal("quantity") - returned.GetValueOrDefault(move.Id);
+                if (left <= 0 || returnable <= 0)
+                {
+                    continue;
+                }
+
+                var take = Math.Min(left, returnable);
+                allocation.Add((move.GetReferenceId("picking_id") ?? 0, move.Id, productId, take));
+                left -= take;
+            }
+
+            if (left > 0)
+            {
+                short_.Add(products.Values.First(p => p.Id == productId).Sku);
+            }
         }
 
-        return source;
+        if (short_.Count > 0)
+        {
+            throw new OdooBusinessException(
+                $"SKU(s) {string.Join(", ", short_)} of sale order {request.OrderId} were not delivered in the quantity returned (or were returned already); nothing to return.",
+                null,
+                "stock.return.picking",
+                "create");
+        }
+
+        return allocation;
     }
 
     private async Task<ReturnReceipt> ReceiveReturnCoreAsync(ReceiveReturnRequest request, CancellationToken cancellationToken)

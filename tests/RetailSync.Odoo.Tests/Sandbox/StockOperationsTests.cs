@@ -153,6 +153,36 @@ public sealed class StockOperationsTests
     }
 
     [Theory]
+    [MemberData(nameof(Versions.All), MemberType = typeof(Versions))]
+    public async Task A_return_spanning_several_deliveries_is_one_picking_with_each_unit_against_the_move_that_shipped_it(int version)
+    {
+        await using var h = await OdooHarness.StartAsync(version);
+        var order = await ConfirmedOrderAsync(h, "9171");
+        var first = await h.Stock.ValidateDeliveryAsync(new DeliveryRequest(order.OrderId, "TRK-1", [new("TEE-BLK-M", 1), new("MUG-LOGO", 3)]));
+        var second = await h.Stock.ValidateDeliveryAsync(new DeliveryRequest(order.OrderId, "TRK-2", [new("TEE-BLK-M", 1), new("HOODIE-GRY-M", 1)]));
+
+        // Both tees (one per parcel), the hoodie of the second parcel and a mug of the first.
+        var rma = await h.Stock.CreateReturnAsync(new ReturnRequest(order.OrderId, "RMA-S", [new("TEE-BLK-M", 2), new("HOODIE-GRY-M", 1), new("MUG-LOGO", 1)]));
+
+        var moves = h.Where("stock.move", "picking_id", rma.PickingId);
+        Assert.Equal(4, moves.Count);
+        var origins = moves.Select(m => h.Get("stock.move", Convert.ToInt64(m["origin_returned_move_id"]))).ToList();
+        Assert.Equal(
+            [first.PickingId, first.PickingId, second.PickingId, second.PickingId],
+            origins.Select(o => Convert.ToInt64(o["picking_id"])).Order().ToArray());
+        Assert.Equal(4m, moves.Sum(m => Convert.ToDecimal(m["product_uom_qty"])));
+
+        var receipt = await h.Stock.ReceiveReturnAsync(new ReceiveReturnRequest(rma.PickingId, ReturnDisposition.Restock));
+        Assert.Equal("done", h.Get("stock.picking", receipt.PickingId)["state"]);
+
+        // What came back is no longer returnable: a second return of a tee finds nothing left to take it from.
+        var error = await Assert.ThrowsAsync<OdooBusinessException>(() => h.Stock.CreateReturnAsync(new ReturnRequest(order.OrderId, "RMA-T", [new("TEE-BLK-M", 1)])));
+        Assert.Contains("TEE-BLK-M", error.Message, StringComparison.Ordinal);
+        var more = await h.Stock.CreateReturnAsync(new ReturnRequest(order.OrderId, "RMA-U", [new("MUG-LOGO", 2)]));
+        Assert.Equal(first.PickingId, Convert.ToInt64(h.Get("stock.picking", more.PickingId)["return_id"]));
+    }
+
+    [Theory]
     [InlineData(17, ReturnDisposition.Restock, "WH/Stock")]
     [InlineData(18, ReturnDisposition.Quarantine, "WH/Quarantine")]
     [InlineData(19, ReturnDisposition.VendorReturn, "WH/Vendor Returns")]
