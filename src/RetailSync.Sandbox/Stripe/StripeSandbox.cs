@@ -28,17 +28,42 @@ public sealed class StripeSandbox : IAsyncDisposable
     private long _sequence;
     private int _refundCalls;
     private int _disposed;
+    private Uri? _webhookUrl;
 
     private StripeSandbox(WebApplication app, StripeSandboxOptions options)
     {
         _app = app;
         Options = options;
+        _webhookUrl = options.WebhookUrl;
     }
 
     /// <summary>Where the API listens (the Stripe client's API base).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     public StripeSandboxOptions Options { get; }
+
+    /// <summary>
+    /// The webhook endpoint events go to (initially <see cref="StripeSandboxOptions.WebhookUrl"/>); null sends none.
+    /// Settable because the endpoint often starts after the sandbox (the host needs the sandbox's address first).
+    /// </summary>
+    public Uri? WebhookUrl
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _webhookUrl;
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                _webhookUrl = value;
+            }
+        }
+    }
 
     public StripeSandboxFaults Faults { get; } = new();
 
@@ -146,7 +171,7 @@ public sealed class StripeSandbox : IAsyncDisposable
     /// <summary>Queues an event for the webhook endpoint (caller holds the lock); delivered in the background, in order per sandbox.</summary>
     private void Send(string type, JsonObject dataObject)
     {
-        if (Options.WebhookUrl is not { } url)
+        if (_webhookUrl is not { } url)
         {
             return;
         }
