@@ -37,7 +37,7 @@ public static class DemoRunner
         if (string.IsNullOrWhiteSpace(connection))
         {
             AnsiConsole.MarkupLine("[red]RETAILSYNC_STORAGE_CONNECTION_STRING is not set; run ./build.sh demo (it starts Azurite).[/]");
-            Console.WriteLine("RESULT demo accepted=0 duplicates=0 rejected=0 queued=0 orders=0 odoo_orders=0 completed=0 parked=0 mismatches=0");
+            Console.WriteLine("RESULT demo accepted=0 duplicates=0 rejected=0 queued=0 orders=0 odoo_orders=0 completed=0 returns=0 refunds=0 credit_notes=0 parked=0 mismatches=0");
             return 2;
         }
 
@@ -55,12 +55,12 @@ public static class DemoRunner
 
         var clean = problems.IsEmpty && day.Mismatches == 0 && day.Parked == 0;
         AnsiConsole.MarkupLine(clean
-            ? "[green]Every delivery got the answer a channel should get, and Odoo holds exactly what the channels said.[/]"
+            ? "[green]Every delivery got the answer a channel should get, and Odoo holds exactly what the channels said: every order, every refund and its credit note.[/]"
             : $"[red]{problems.Count} unexpected outcome(s), {day.Mismatches} mismatch(es), {day.Parked} parked order(s).[/]");
         Console.Out.Flush();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"RESULT demo accepted={frontDoor.Accepted} duplicates={frontDoor.Duplicates} rejected={frontDoor.Rejected} queued={frontDoor.Queued} orders={day.Orders.Count} odoo_orders={day.OdooOrders} completed={day.Completed} parked={day.Parked} mismatches={day.Mismatches}"));
+            $"RESULT demo accepted={frontDoor.Accepted} duplicates={frontDoor.Duplicates} rejected={frontDoor.Rejected} queued={frontDoor.Queued} orders={day.Orders.Count} odoo_orders={day.OdooOrders} completed={day.Completed} returns={day.Returns?.Returns.Count ?? 0} refunds={day.Returns?.Refunds ?? 0} credit_notes={day.Returns?.CreditNotes ?? 0} parked={day.Parked} mismatches={day.Mismatches}"));
         return clean ? 0 : 1;
     }
 

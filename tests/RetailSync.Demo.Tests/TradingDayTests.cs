@@ -50,5 +50,22 @@ public sealed class TradingDayTests(AzuriteFixture azurite)
         // Every order with the SKU launched today parks on it; the operator creates the product once, then retries each.
         Assert.Equal(day.Orders.Count(o => o.Order.UnknownSkus.Count > 0), day.OperatorResolutions);
         Assert.True(day.Duplicates > 0, "the day resends deliveries");
+
+        // The returns: every one ends as the day expects, with one posted credit note per refund, for its amount.
+        var returns = Assert.IsType<TradingDayReturnsResult>(day.Returns);
+        Assert.All(returns.Returns, r => Assert.True(r.Differences.Count == 0, $"{r.Return.InstanceId}: {string.Join("; ", r.Differences)}"));
+        Assert.Equal(["loop", "pos", "shopify"], returns.Returns.Select(r => r.Return.Channel).Distinct().Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(returns.Refunds, returns.CreditNotes);
+        Assert.True(returns.Refunds > returns.Returns.Count(r => r.Outcome == "Completed"), "a return received in two parcels is refunded twice");
+        Assert.All(returns.Returns.GroupBy(r => (r.Return.Order.InstanceId, r.Return.Order.Currency)), g => Assert.Equal(g.Sum(r => r.Refunded), g.Sum(r => r.Credited)));
+        Assert.Contains(returns.Returns, r => r.Decision == "approved" && r.Outcome == "Completed");
+        Assert.Contains(returns.Returns, r => r.Decision == "rejected" && r.Outcome == "RefundRejected" && r.CreditNotes == 0);
+        Assert.Contains(returns.Returns, r => r.Outcome == "Rejected" && r.Refunds == 0 && r.CreditNotes == 0);
+        var exchange = Assert.Single(returns.Returns, r => r.Return.Exchanges.Count > 0);
+        Assert.Equal("Completed", Assert.Single(exchange.ExchangeOrders).Outcome);
+        // RetailSync refunded at Stripe exactly once per gateway refund, even when Stripe lost replies.
+        var gateway = returns.Returns.Where(r => r.Return.RefundedBy == "gateway").ToList();
+        Assert.Equal(gateway.Sum(r => r.Refunds), gateway.Sum(r => r.GatewayRefunds));
+        Assert.All(returns.Returns.Where(r => r.Return.RefundedBy == "channel"), r => Assert.Equal(0, r.GatewayRefunds));
     }
 }

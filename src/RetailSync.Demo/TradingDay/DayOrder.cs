@@ -24,4 +24,14 @@ public sealed record DayOrder(
     bool Cancelled,
     IReadOnlyList<string> UnknownSkus,
     IReadOnlyList<string> Traits,
-    IReadOnlyList<DemoDelivery> Deliveries);
+    IReadOnlyList<DemoDelivery> Deliveries)
+{
+    /// <summary>What was bought (before tax); the returns of the day take from it.</summary>
+    public IReadOnlyList<DayLine> Lines { get; init; } = [];
+
+    /// <summary>How it was paid: <c>stripe</c> (a PaymentIntent), <c>shopify</c> (Shopify Payments) or <c>pos</c> (the till).</summary>
+    public string PaidVia { get; init; } = "stripe";
+
+    /// <summary>The Stripe PaymentIntent of a Stripe-paid Shopify order.</summary>
+    public string? PaymentIntentId { get; init; }
+}

@@ -4,14 +4,18 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailSync.Demo.Scenarios;
 using RetailSync.Odoo;
 using RetailSync.Sandbox.Odoo;
+using RetailSync.Sandbox.Stripe;
 using Spectre.Console;
+using Stripe;
 
 namespace RetailSync.Demo.TradingDay;
 
 /// <summary>
 /// Part 2 of the demo: the local host with its dispatcher and embedded workflow runtime on, against the embedded
 /// Odoo sandbox, or against a real Odoo when <c>Odoo__BaseUrl</c> (with <c>Odoo__Database</c>, <c>Odoo__Login</c>,
-/// <c>Odoo__ApiKey</c>) is set; runs the day and prints the reconciliation.
+/// <c>Odoo__ApiKey</c>) is set, and the embedded Stripe sandbox unless <c>Payments__Stripe__ApiKey</c> is set (a
+/// Stripe test account: its webhooks must then reach this host some other way); runs the day's orders, then its
+/// returns, and prints the reconciliation.
 /// </summary>
 public static class TradingDayDemo
 {
@@ -24,7 +28,20 @@ public static class TradingDayDemo
         ["Dispatch:SweepEnabled"] = "true",
         // POS card payments go through Stripe Terminal: book them in the Stripe journal.
         ["OrderToCash:Gateways:pos"] = "stripe",
+        // A day of small orders: put the approval line where some of its returns cross it.
+        ["ReturnToRefund:ApprovalThreshold"] = TradingDayReturns.ApprovalThreshold.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The Stripe gateway's settings for a sandbox.</summary>
+    public static IReadOnlyDictionary<string, string?> StripeSettings(StripeSandbox sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        return new Dictionary<string, string?>
+        {
+            ["Payments:Stripe:ApiKey"] = sandbox.Options.ApiKey,
+            ["Payments:Stripe:ApiBase"] = sandbox.BaseUrl.ToString(),
+        };
+    }
 
     /// <summary>The Odoo client's settings for a sandbox: its address and credentials, the shipping product and journals it seeds.</summary>
     public static IReadOnlyDictionary<string, string?> SandboxSettings(OdooSandbox sandbox)
@@ -72,6 +89,25 @@ public static class TradingDayDemo
             }
         }
 
+        // Stripe signs its webhooks with the endpoint secret the host verifies; none are sent until the host listens.
+        await using var stripe = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Payments__Stripe__ApiKey"))
+            ? await StripeSandbox.StartAsync(new StripeSandboxOptions { WebhookSecret = DemoContext.StripeSecret }, cancellationToken)
+            : null;
+        if (stripe is not null)
+        {
+            if (options.OdooFaults)
+            {
+                // Stripe has bad moments too: a refund made whose reply is lost, and a 500 before another.
+                stripe.Faults.LoseReplyAfterRefund(2);
+                stripe.Faults.FailNextRefunds(1);
+            }
+
+            foreach (var (key, value) in StripeSettings(stripe))
+            {
+                settings[key] = value;
+            }
+        }
+
         foreach (var (key, value) in options.HostSettings)
         {
             settings[key] = value;
@@ -89,12 +125,79 @@ public static class TradingDayDemo
             AnsiConsole.MarkupLine($"--seed: created {created} missing product(s)");
         }
 
-        var orders = TradingDayPlan.Build(new DemoContext(TimeProvider.System), options.Orders);
+        var context = new DemoContext(TimeProvider.System);
+        var orders = TradingDayPlan.Build(context, options.Orders);
+        if (stripe is not null)
+        {
+            // The shop's checkout took these payments at Stripe: the PaymentIntents exist there, so refunds can be made.
+            orders = TradingDayPlan.Build(context, options.Orders, await CreatePaymentIntentsAsync(stripe, orders, cancellationToken));
+            stripe.WebhookUrl = new Uri(host.Address, "api/webhooks/stripe");
+        }
+
         var started = TimeProvider.System.GetTimestamp();
         var result = await TradingDayRunner.RunAsync(host, orders, options.SettleTimeout, problems, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         Print(result, elapsed);
-        return result;
+
+        // The returns come in once the goods are with the customers.
+        var returns = TradingDayReturns.Build(new DemoContext(TimeProvider.System), orders);
+        started = TimeProvider.System.GetTimestamp();
+        var returned = await TradingDayReturnsRunner.RunAsync(host, returns, stripe, options.SettleTimeout, problems, cancellationToken);
+        PrintReturns(returned, TimeProvider.System.GetElapsedTime(started));
+        return result with { Returns = returned };
+    }
+
+    /// <summary>Creates a captured PaymentIntent at the sandbox for every Stripe-paid order (Shopify order id to <c>pi_...</c>).</summary>
+    private static async Task<IReadOnlyDictionary<long, string>> CreatePaymentIntentsAsync(StripeSandbox stripe, IReadOnlyList<DayOrder> orders, CancellationToken cancellationToken)
+    {
+        var intents = new PaymentIntentService(new StripeClient(stripe.Options.ApiKey, apiBase: stripe.BaseUrl.ToString().TrimEnd('/')));
+        var created = new Dictionary<long, string>();
+        foreach (var order in orders.Where(o => o.PaidVia == "stripe"))
+        {
+            var orderId = TradingDayPlan.ShopifyOrderId(order);
+            var intent = await intents.CreateAsync(
+                new PaymentIntentCreateOptions
+                {
+                    Amount = (long)(order.Total * 100),
+                    Currency = order.Currency.ToLowerInvariant(),
+                    Metadata = new Dictionary<string, string> { ["shopify_shop_domain"] = DemoContext.Shop, ["shopify_order_id"] = order.ExternalId },
+                },
+                new RequestOptions { IdempotencyKey = "day-checkout-" + order.ExternalId },
+                cancellationToken);
+            created[orderId] = intent.Id;
+        }
+
+        return created;
+    }
+
+    private static void PrintReturns(TradingDayReturnsResult result, TimeSpan elapsed)
+    {
+        var table = new Table().Title("Reconciliation: returns, refunds and credit notes")
+            .AddColumns("channel", "refunded by", "returns", "completed", "rejected", "refunds", "credit notes", "refunded", "credited", "Stripe refunds", "mismatches");
+        foreach (var group in result.Returns.GroupBy(r => (r.Return.Channel, r.Return.RefundedBy, r.Return.Order.Currency)).OrderBy(g => g.Key.Channel, StringComparer.Ordinal))
+        {
+            table.AddRow(
+                group.Key.Channel,
+                group.Key.RefundedBy,
+                Count(group.Count()),
+                Count(group.Count(r => r.Outcome == "Completed")),
+                Count(group.Count(r => r.Outcome is "Rejected" or "RefundRejected")),
+                Count(group.Sum(r => r.Refunds)),
+                Count(group.Sum(r => r.CreditNotes)),
+                Money(group.Key.Currency, group.Sum(r => r.Refunded)),
+                Money(group.Key.Currency, group.Sum(r => r.Credited)),
+                group.All(r => r.GatewayRefunds is null) ? "-" : Count(group.Sum(r => r.GatewayRefunds ?? 0)),
+                Count(group.Count(r => r.Differences.Count > 0)));
+        }
+
+        AnsiConsole.Write(table);
+        var traits = result.Returns.SelectMany(r => r.Return.Traits).GroupBy(t => t, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+        var decisions = result.Returns.Where(r => r.Decision is not null).GroupBy(r => r.Decision!, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        AnsiConsole.MarkupLineInterpolated($"The returns had {string.Join(", ", traits)}; {result.Accepted} webhooks accepted, {result.Duplicates} answered as duplicates; the operator {(decisions.Any() ? string.Join(" and ", decisions) : "decided nothing")}; settled in {elapsed.TotalSeconds:0.0} s.");
+        foreach (var row in result.Returns.Where(r => r.Differences.Count > 0).Take(20))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{row.Return.Channel} return {row.Return.ReturnId}[/] (order {row.Return.Order.ExternalId}): {string.Join("; ", row.Differences)}");
+        }
     }
 
     private static void Print(TradingDayResult result, TimeSpan elapsed)

@@ -29,8 +29,13 @@ public static class TradingDayPlan
     public const string Currency = "USD";
     public const string Store = "AMS-01";
 
-    /// <summary>The orders of a day of <paramref name="orders"/> orders (about three in four from Shopify).</summary>
-    public static IReadOnlyList<DayOrder> Build(DemoContext context, int orders)
+    /// <summary>
+    /// The orders of a day of <paramref name="orders"/> orders (about three in four from Shopify).
+    /// <paramref name="paymentIntents"/> (Shopify order id to <c>pi_...</c>) names the PaymentIntents a Stripe
+    /// account really holds for the Stripe-paid orders, so their refunds can be made there; without it the ids are
+    /// made up (<c>pi_3Day&lt;order id&gt;</c>) and only the webhooks exist.
+    /// </summary>
+    public static IReadOnlyList<DayOrder> Build(DemoContext context, int orders, IReadOnlyDictionary<long, string>? paymentIntents = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentOutOfRangeException.ThrowIfLessThan(orders, 1);
@@ -38,10 +43,17 @@ public static class TradingDayPlan
         var pos = 0;
         for (var i = 0; i < orders; i++)
         {
-            day.Add(i % 4 == 3 ? PosSale(context, ++pos) : ShopifyOrder(context, i));
+            day.Add(i % 4 == 3 ? PosSale(context, ++pos) : ShopifyOrder(context, i, paymentIntents));
         }
 
         return day;
+    }
+
+    /// <summary>The Shopify order id of a Shopify order of the day.</summary>
+    public static long ShopifyOrderId(DayOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return long.Parse(order.ExternalId, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     private static List<DayLine> LinesFor(int index)
@@ -64,35 +76,37 @@ public static class TradingDayPlan
         return lines;
     }
 
-    private static decimal Tax(decimal amount) => Math.Round(amount * TaxRate, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Sales tax on an amount before tax, as Odoo computes it per line (15%, half away from zero).</summary>
+    public static decimal Tax(decimal amount) => Math.Round(amount * TaxRate, 2, MidpointRounding.AwayFromZero);
 
-    private static DayOrder ShopifyOrder(DemoContext context, int index)
+    private static DayOrder ShopifyOrder(DemoContext context, int index, IReadOnlyDictionary<long, string>? paymentIntents)
     {
         var orderId = 6_100_000_000_000L + index;
+        var intent = paymentIntents?.GetValueOrDefault(orderId) ?? PaymentIntent(orderId);
         var id = orderId.ToString(CultureInfo.InvariantCulture);
         var lines = LinesFor(index);
         var total = lines.Sum(l => l.UnitPrice * l.Quantity + Tax(l.UnitPrice * l.Quantity)) + Shipping + Tax(Shipping);
         var traits = new List<string>();
-        var create = context.Shopify($"order-{id}", "orders/create", ShopifyOrderJson(context, orderId, index, lines, "pending"), webhookId: $"wh-create-{id}");
+        var create = context.Shopify($"order-{id}", "orders/create", ShopifyOrderJson(context, orderId, intent, index, lines, "pending"), webhookId: $"wh-create-{id}");
         var deliveries = new List<DemoDelivery>();
         if (index % 15 == 7)
         {
             traits.Add("cancelled");
             deliveries.Add(create);
-            deliveries.Add(context.Shopify($"order-{id}-cancelled", "orders/cancelled", ShopifyOrderJson(context, orderId, index, lines, "voided", cancelled: true), webhookId: $"wh-cancel-{id}"));
-            return new DayOrder("shopify", id, $"order:shopify:{DemoContext.Shop}/{id}", Currency, total, true, [], traits, deliveries);
+            deliveries.Add(context.Shopify($"order-{id}-cancelled", "orders/cancelled", ShopifyOrderJson(context, orderId, intent, index, lines, "voided", cancelled: true), webhookId: $"wh-cancel-{id}"));
+            return new DayOrder("shopify", id, $"order:shopify:{DemoContext.Shop}/{id}", Currency, total, true, [], traits, deliveries) { Lines = lines, PaidVia = "none" };
         }
 
         DemoDelivery pay;
         if (index % 5 == 4)
         {
             traits.Add("paid in Shopify");
-            pay = context.Shopify($"order-{id}-paid", "orders/paid", ShopifyOrderJson(context, orderId, index, lines, "paid"), webhookId: $"wh-paid-{id}");
+            pay = context.Shopify($"order-{id}-paid", "orders/paid", ShopifyOrderJson(context, orderId, intent, index, lines, "paid"), webhookId: $"wh-paid-{id}");
         }
         else
         {
             traits.Add("paid through Stripe");
-            pay = context.Stripe($"pi-{id}", StripePaymentJson(context, orderId, total));
+            pay = context.Stripe($"pi-{id}", StripePaymentJson(context, orderId, intent, total));
         }
 
         var ship = Shipments(context, $"order/shopify/{DemoContext.Shop}/{id}", "SHP-" + id[^6..], lines, "DHL", index % 9 == 2, traits);
@@ -130,7 +144,12 @@ public static class TradingDayPlan
             traits.Add("unknown SKU");
         }
 
-        return new DayOrder("shopify", id, $"order:shopify:{DemoContext.Shop}/{id}", Currency, total, false, unknown, traits, deliveries);
+        return new DayOrder("shopify", id, $"order:shopify:{DemoContext.Shop}/{id}", Currency, total, false, unknown, traits, deliveries)
+        {
+            Lines = lines,
+            PaidVia = index % 5 == 4 ? "shopify" : "stripe",
+            PaymentIntentId = index % 5 == 4 ? null : intent,
+        };
     }
 
     private static DayOrder PosSale(DemoContext context, int number)
@@ -171,7 +190,7 @@ public static class TradingDayPlan
             deliveries.Add(deliveries[0] with { Expect = DemoExpectation.Duplicate, DuplicateOf = deliveries[0].Label });
         }
 
-        return new DayOrder("pos", saleId, $"order:pos:{Store}/{saleId}", Currency, total, false, [], traits, deliveries);
+        return new DayOrder("pos", saleId, $"order:pos:{Store}/{saleId}", Currency, total, false, [], traits, deliveries) { Lines = lines, PaidVia = "pos" };
     }
 
     /// <summary>One shipment of everything, or (split) a partial first shipment and the rest in a second one.</summary>
@@ -204,7 +223,7 @@ public static class TradingDayPlan
             ["lines"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["sku"] = l.Sku, ["quantity"] = l.Quantity }).ToArray()),
         }), "msg_day_" + shipmentId);
 
-    private static string ShopifyOrderJson(DemoContext context, long orderId, int index, IReadOnlyList<DayLine> lines, string financialStatus, bool cancelled = false)
+    private static string ShopifyOrderJson(DemoContext context, long orderId, string intent, int index, IReadOnlyList<DayLine> lines, string financialStatus, bool cancelled = false)
     {
         var subtotal = lines.Sum(l => l.UnitPrice * l.Quantity);
         var tax = lines.Sum(l => Tax(l.UnitPrice * l.Quantity)) + Tax(Shipping);
@@ -230,7 +249,7 @@ public static class TradingDayPlan
             ["total_price"] = Money(subtotal + Shipping + tax),
             ["customer"] = new JsonObject { ["id"] = customer, ["email"] = email, ["first_name"] = "Shopper", ["last_name"] = customer.ToString(CultureInfo.InvariantCulture) },
             ["billing_address"] = new JsonObject { ["country_code"] = "US" },
-            ["note_attributes"] = new JsonArray(new JsonObject { ["name"] = "payment_intent", ["value"] = PaymentIntent(orderId) }),
+            ["note_attributes"] = new JsonArray(new JsonObject { ["name"] = "payment_intent", ["value"] = intent }),
             ["line_items"] = new JsonArray(lines.Select((l, n) => (JsonNode)new JsonObject
             {
                 ["id"] = orderId * 10 + n,
@@ -251,7 +270,7 @@ public static class TradingDayPlan
         }.ToJsonString();
     }
 
-    private static string StripePaymentJson(DemoContext context, long orderId, decimal total) => new JsonObject
+    private static string StripePaymentJson(DemoContext context, long orderId, string intent, decimal total) => new JsonObject
     {
         ["id"] = "evt_day_" + orderId.ToString(CultureInfo.InvariantCulture),
         ["object"] = "event",
@@ -263,7 +282,7 @@ public static class TradingDayPlan
         {
             ["object"] = new JsonObject
             {
-                ["id"] = PaymentIntent(orderId),
+                ["id"] = intent,
                 ["object"] = "payment_intent",
                 ["amount"] = (long)(total * 100),
                 ["amount_received"] = (long)(total * 100),
@@ -276,5 +295,5 @@ public static class TradingDayPlan
 
     private static string PaymentIntent(long orderId) => "pi_3Day" + orderId.ToString(CultureInfo.InvariantCulture);
 
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

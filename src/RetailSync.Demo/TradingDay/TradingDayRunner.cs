@@ -25,7 +25,7 @@ public static class TradingDayRunner
     private const int SendParallelism = 8;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    private static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
     /// Sends the orders' deliveries, plays the operator, waits until every workflow settles (or the timeout), then
@@ -62,7 +62,7 @@ public static class TradingDayRunner
                     orderSending?.Invoke(order);
                     foreach (var delivery in order.Deliveries)
                     {
-                        var answer = await SendAsync(http, delivery, ct);
+                        var answer = await SendExpectingAsync(http, $"{order.Channel} order {order.ExternalId}", delivery, problems, ct);
                         if (answer == "accepted")
                         {
                             Interlocked.Increment(ref accepted);
@@ -70,12 +70,6 @@ public static class TradingDayRunner
                         else if (answer == "duplicate")
                         {
                             Interlocked.Increment(ref duplicates);
-                        }
-
-                        var expected = delivery.Expect == DemoExpectation.Duplicate ? "duplicate" : "accepted";
-                        if (answer != expected)
-                        {
-                            problems.Enqueue($"{order.Channel} order {order.ExternalId} {delivery.Label}: expected {expected}, got {answer}");
                         }
 
                         sending.Increment(1);
@@ -177,7 +171,7 @@ public static class TradingDayRunner
 
     private const string ExceptionKindUnknownSku = "unknown-sku";
 
-    private static bool Settled(WorkflowView? view) =>
+    internal static bool Settled(WorkflowView? view) =>
         view is not null
         && (view.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
             || (ParkedKind(view) is { } kind && kind != ExceptionKindUnknownSku));
@@ -193,7 +187,7 @@ public static class TradingDayRunner
         return status?.Parked?.Kind;
     }
 
-    private static async Task<WorkflowView?> GetViewAsync(HttpClient http, string instanceId, CancellationToken cancellationToken)
+    internal static async Task<WorkflowView?> GetViewAsync(HttpClient http, string instanceId, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri("api/ops/workflows/" + Uri.EscapeDataString(instanceId), UriKind.Relative), cancellationToken);
         return response.StatusCode == System.Net.HttpStatusCode.NotFound
@@ -211,6 +205,19 @@ public static class TradingDayRunner
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sends a delivery and records a problem when the answer is not the one it expects; returns the answer.</summary>
+    internal static async Task<string> SendExpectingAsync(HttpClient http, string owner, DemoDelivery delivery, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(http, delivery, cancellationToken);
+        var expected = delivery.Expect == DemoExpectation.Duplicate ? "duplicate" : "accepted";
+        if (answer != expected)
+        {
+            problems.Enqueue($"{owner} {delivery.Label}: expected {expected}, got {answer}");
+        }
+
+        return answer;
+    }
+
     private static async Task<string> SendAsync(HttpClient http, DemoDelivery delivery, CancellationToken cancellationToken)
     {
         using var request = delivery.ToRequest();
@@ -226,7 +233,7 @@ public static class TradingDayRunner
         return json.RootElement.GetProperty("status").GetString() ?? "?";
     }
 
-    private static async Task<OrderReconciliation> ReconcileAsync(DayOrder order, WorkflowView? view, OdooClient odoo, OdooSalesOperations sales, OdooAccountingOperations accounting, CancellationToken cancellationToken)
+    internal static async Task<OrderReconciliation> ReconcileAsync(DayOrder order, WorkflowView? view, OdooClient odoo, OdooSalesOperations sales, OdooAccountingOperations accounting, CancellationToken cancellationToken)
     {
         var outcome = view?.Output is { ValueKind: JsonValueKind.Object } output ? output.Deserialize<OrderToCashResult>(WorkflowJson.Options)?.Outcome.ToString() : null;
         var row = new OrderReconciliation(order, view?.RuntimeStatus.ToString() ?? "missing", outcome, ParkedKind(view));

@@ -1,0 +1,296 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RetailSync.Demo.Scenarios;
+using RetailSync.Odoo;
+using RetailSync.Ops.Workflows;
+using RetailSync.ReturnToRefund.Workflow;
+using RetailSync.Sandbox.Stripe;
+using RetailSync.Workflows;
+using RetailSync.Workflows.Client;
+using Spectre.Console;
+
+namespace RetailSync.Demo.TradingDay;
+
+/// <summary>
+/// The returns of the day through the local host: sends every return's signed webhooks, plays the operator
+/// (approves each refund waiting for approval, except the one the day rejects), ships the replacement of an
+/// exchange once its order exists, waits until every workflow settles, and reconciles each return's refunds with
+/// the credit notes Odoo holds (and, with the embedded Stripe, with the refunds Stripe made).
+/// </summary>
+public static class TradingDayReturnsRunner
+{
+    private const int SendParallelism = 8;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Sends, plays the operator, waits until every return (and exchange order) settles or the timeout, then reconciles.</summary>
+    public static async Task<TradingDayReturnsResult> RunAsync(
+        DemoHost host,
+        IReadOnlyList<DayReturn> returns,
+        StripeSandbox? stripe,
+        TimeSpan settleTimeout,
+        ConcurrentQueue<string> problems,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(problems);
+        using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var accepted = 0;
+        var duplicates = 0;
+        var views = new Dictionary<string, WorkflowView?>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var exchanges = new Dictionary<string, List<DayOrder>>(StringComparer.Ordinal);
+        var exchangeViews = new Dictionary<string, WorkflowView?>(StringComparer.Ordinal);
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var sending = progress.AddTask("returns: webhooks", maxValue: returns.Sum(r => r.Deliveries.Count));
+                var settling = progress.AddTask("returns: workflows settled", maxValue: returns.Count);
+                await Parallel.ForEachAsync(returns, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken }, async (r, ct) =>
+                {
+                    foreach (var delivery in r.Deliveries)
+                    {
+                        var answer = await TradingDayRunner.SendExpectingAsync(http, $"{r.Channel} return {r.ReturnId}", delivery, problems, ct);
+                        if (answer == "accepted")
+                        {
+                            Interlocked.Increment(ref accepted);
+                        }
+                        else if (answer == "duplicate")
+                        {
+                            Interlocked.Increment(ref duplicates);
+                        }
+
+                        sending.Increment(1);
+                    }
+                });
+
+                var deadline = TimeProvider.System.GetUtcNow() + settleTimeout;
+                while (true)
+                {
+                    foreach (var r in returns.Where(r => !Settled(views.GetValueOrDefault(r.InstanceId))))
+                    {
+                        var view = await TradingDayRunner.GetViewAsync(http, r.InstanceId, cancellationToken);
+                        views[r.InstanceId] = view;
+                        if (Status(view)?.AwaitingApproval is { } pending && !decisions.ContainsKey(pending.ApprovalId))
+                        {
+                            // The operator's step: approve a high-value refund, except the one the day rejects.
+                            decisions[pending.ApprovalId] = await DecideAsync(http, r, pending, cancellationToken);
+                        }
+
+                        if (Result(view) is { ExchangeOrders.Count: > 0 } done && !exchanges.ContainsKey(r.InstanceId))
+                        {
+                            exchanges[r.InstanceId] = await ShipExchangesAsync(http, r, done, problems, cancellationToken);
+                        }
+                    }
+
+                    foreach (var order in exchanges.Values.SelectMany(o => o).Where(o => !TradingDayRunner.Settled(exchangeViews.GetValueOrDefault(o.InstanceId))))
+                    {
+                        exchangeViews[order.InstanceId] = await TradingDayRunner.GetViewAsync(http, order.InstanceId, cancellationToken);
+                    }
+
+                    var settled = returns.Count(r => Settled(views.GetValueOrDefault(r.InstanceId)));
+                    settling.Value = settled;
+                    var exchangesSettled = exchanges.Values.SelectMany(o => o).All(o => TradingDayRunner.Settled(exchangeViews.GetValueOrDefault(o.InstanceId)));
+                    if ((settled == returns.Count && exchangesSettled) || TimeProvider.System.GetUtcNow() > deadline)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            });
+
+        var odoo = host.Services.GetRequiredService<OdooClient>();
+        var sales = host.Services.GetRequiredService<OdooSalesOperations>();
+        var accounting = host.Services.GetRequiredService<OdooAccountingOperations>();
+        var reconciled = new List<ReturnReconciliation>(returns.Count);
+        foreach (var r in returns)
+        {
+            var view = views.GetValueOrDefault(r.InstanceId);
+            // Approval ids are {instance}|approval|{batch}.
+            var decision = decisions.Where(d => d.Key.StartsWith(r.InstanceId + "|", StringComparison.Ordinal)).Select(d => d.Value).FirstOrDefault();
+            var row = await ReconcileAsync(r, view, odoo, stripe, cancellationToken) with { Decision = decision };
+            if (exchanges.TryGetValue(r.InstanceId, out var replacements))
+            {
+                var orders = new List<OrderReconciliation>();
+                foreach (var order in replacements)
+                {
+                    orders.Add(await TradingDayRunner.ReconcileAsync(order, exchangeViews.GetValueOrDefault(order.InstanceId), odoo, sales, accounting, cancellationToken));
+                }
+
+                row = row with
+                {
+                    ExchangeOrders = orders,
+                    Differences = [.. row.Differences, .. orders.SelectMany(o => o.Differences.Select(d => $"exchange order {o.Order.ExternalId}: {d}"))],
+                };
+            }
+
+            reconciled.Add(row);
+        }
+
+        return new TradingDayReturnsResult(accepted, duplicates, reconciled);
+    }
+
+    private static bool Settled(WorkflowView? view) =>
+        view is not null
+        && (view.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
+            || Status(view)?.Parked is not null);
+
+    private static ReturnToRefundStatus? Status(WorkflowView? view) =>
+        view?.CustomStatus is { ValueKind: JsonValueKind.Object } custom ? custom.Deserialize<ReturnToRefundStatus>(WorkflowJson.Options) : null;
+
+    private static ReturnToRefundResult? Result(WorkflowView? view) =>
+        view?.RuntimeStatus == OrchestrationRuntimeStatus.Completed && view.Output is { ValueKind: JsonValueKind.Object } output
+            ? output.Deserialize<ReturnToRefundResult>(WorkflowJson.Options)
+            : null;
+
+    private static async Task<string> DecideAsync(HttpClient http, DayReturn r, PendingApproval pending, CancellationToken cancellationToken)
+    {
+        var verb = r.RejectRefund ? "reject" : "approve";
+        using var response = await http.PostAsJsonAsync(
+            new Uri($"api/ops/workflows/{Uri.EscapeDataString(r.InstanceId)}/{verb}", UriKind.Relative),
+            new ApprovalRequest(r.RejectRefund ? "Refused: the goods came back worn." : "Checked the parcel photos.", pending.ApprovalId, "demo-operator"),
+            TradingDayRunner.ViewJson,
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return r.RejectRefund ? "rejected" : "approved";
+    }
+
+    /// <summary>The warehouse ships each replacement of an exchange (it can only once the replacement order exists).</summary>
+    private static async Task<List<DayOrder>> ShipExchangesAsync(HttpClient http, DayReturn r, ReturnToRefundResult result, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    {
+        var context = new DemoContext(TimeProvider.System);
+        var orders = new List<DayOrder>();
+        foreach (var subject in result.ExchangeOrders)
+        {
+            // order/exchange/{return channel}/{return id}: the o2c instance is order:exchange:{key}.
+            var key = subject["order/exchange/".Length..];
+            var shipmentId = "SHP-EX-" + r.ReturnId;
+            var shipment = context.StandardWebhooks("warehouse", "shipment-" + shipmentId, WarehouseScenario.Envelope(context, "shipment.dispatched", new JsonObject
+            {
+                ["shipment_id"] = shipmentId,
+                ["order_key"] = subject,
+                ["carrier"] = "counter",
+                ["tracking_numbers"] = new JsonArray("TRK" + shipmentId),
+                ["partial"] = false,
+                ["lines"] = new JsonArray(r.Exchanges.Select(x => (JsonNode)new JsonObject { ["sku"] = x.Sku, ["quantity"] = x.Quantity }).ToArray()),
+            }), "msg_day_" + shipmentId);
+            await TradingDayRunner.SendExpectingAsync(http, $"exchange of {r.ReturnId}", shipment, problems, cancellationToken);
+            var total = r.Exchanges.Sum(x => x.UnitPrice * x.Quantity);
+            orders.Add(new DayOrder("exchange", key.Replace('/', '-'), "order:exchange:" + key, r.Order.Currency, total, false, [], ["exchange"], [shipment])
+            {
+                Lines = r.Exchanges,
+                PaidVia = "exchange",
+            });
+        }
+
+        return orders;
+    }
+
+    private static async Task<ReturnReconciliation> ReconcileAsync(DayReturn r, WorkflowView? view, OdooClient odoo, StripeSandbox? stripe, CancellationToken cancellationToken)
+    {
+        var result = Result(view);
+        var status = Status(view);
+        var row = new ReturnReconciliation(r, view?.RuntimeStatus.ToString() ?? "missing", result?.Outcome.ToString(), status?.Parked?.Kind);
+        var differences = new List<string>();
+        if (result is null)
+        {
+            differences.Add(status?.Parked is { } parked ? $"parked: {parked.Kind} at {parked.Step}: {parked.Reason}" : $"workflow {row.WorkflowState}");
+        }
+        else if (result.Outcome != r.ExpectedOutcome)
+        {
+            differences.Add($"ended {result.Outcome}{(result.RejectionReason is { } reason ? " (" + reason + ")" : string.Empty)}, expected {r.ExpectedOutcome}");
+        }
+
+        var refunds = result?.Refunds ?? status?.Refunds ?? [];
+        var booked = refunds.Where(b => b.State == "booked").ToList();
+        foreach (var open in refunds.Where(b => b.State is not ("booked" or "rejected" or "skipped")))
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"refund {open.Batch} {open.State}"));
+        }
+
+        // Odoo's books: one posted credit note per booked refund (ref = {return}#{batch}), for exactly its amount.
+        var notes = await odoo.SearchReadAsync(
+            "account.move",
+            [OdooDomain.Eq("move_type", "out_refund"), OdooDomain.Term("ref", "=like", r.ReturnKey + "#%")],
+            ["id", "ref", "state", "amount_total", "payment_state"],
+            cancellationToken: cancellationToken);
+        var posted = notes.Where(n => n.GetString("state") == "posted").ToList();
+        if (notes.Count != posted.Count)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"{notes.Count - posted.Count} credit note(s) not posted"));
+        }
+
+        foreach (var refund in booked)
+        {
+            var note = posted.Where(n => n.GetString("ref") == string.Create(CultureInfo.InvariantCulture, $"{r.ReturnKey}#{refund.Batch}")).ToList();
+            if (note.Count != 1)
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"refund {refund.Batch}: {note.Count} credit notes"));
+            }
+            else if (Math.Abs(note[0].GetDecimal("amount_total") - refund.Amount) > 0.005m)
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"refund {refund.Batch} of {refund.Amount:0.00}, credit note of {note[0].GetDecimal("amount_total"):0.00}"));
+            }
+            else if (note[0].GetString("payment_state") is not ("paid" or "in_payment" or "reversed"))
+            {
+                differences.Add($"credit note {note[0].GetString("ref")} {note[0].GetString("payment_state")}");
+            }
+        }
+
+        if (posted.Count != booked.Count)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"{booked.Count} refunds booked, {posted.Count} credit notes posted"));
+        }
+
+        // What the channel said went back must be what was booked.
+        var refunded = booked.Sum(b => b.Amount);
+        var credited = posted.Sum(n => n.GetDecimal("amount_total"));
+        if (r.RefundedBy == "channel" && r.ExpectedOutcome == ReturnToRefundOutcome.Completed && r.Exchanges.Count == 0)
+        {
+            var channelSaid = r.Lines.Sum(l => TradingDayReturns.UnitValue(l.Line, l.Quantity));
+            if (Math.Abs(channelSaid - refunded) > 0.005m)
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"{r.Channel} refunded {channelSaid:0.00}, {refunded:0.00} booked"));
+            }
+        }
+
+        int? gatewayRefunds = null;
+        if (stripe is not null)
+        {
+            var made = stripe.Refunds.Where(s => s.Metadata.GetValueOrDefault("return_key") == r.ReturnKey).ToList();
+            gatewayRefunds = made.Count;
+            var atGateway = booked.Where(b => b.Method == RefundMethods.Gateway).ToList();
+            if (made.Count != atGateway.Count || made.Sum(m => m.Amount) != (long)(atGateway.Sum(b => b.Amount) * 100))
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"{made.Count} Stripe refund(s) of {made.Sum(m => m.Amount) / 100m:0.00}, {atGateway.Count} booked of {atGateway.Sum(b => b.Amount):0.00}"));
+            }
+        }
+
+        if (r.ExpectedOutcome == ReturnToRefundOutcome.Completed && booked.Count == 0)
+        {
+            differences.Add("nothing refunded");
+        }
+
+        if (r.Exchanges.Count > 0 && result is not null && result.ExchangeOrders.Count != 1)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"{result.ExchangeOrders.Count} exchange orders"));
+        }
+
+        return row with
+        {
+            Refunds = booked.Count,
+            Refunded = refunded,
+            CreditNotes = posted.Count,
+            Credited = credited,
+            GatewayRefunds = gatewayRefunds,
+            Differences = differences,
+        };
+    }
+}
