@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RetailSync.Local;
@@ -57,17 +55,5 @@ public sealed class EmbeddedStripeTests(AzuriteFixture azurite)
         Assert.Null(app.Services.GetRequiredService<EmbeddedStripe>().Sandbox);
     }
 
-    private WebApplication Create(Dictionary<string, string?> settings) =>
-        LocalHost.Create([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
-            {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Queues:Events"] = azurite.UniqueName("events"),
-                ["Dispatch:PumpEnabled"] = "false",
-                ["Dispatch:SweepEnabled"] = "false",
-                ["Workflows:Store"] = "InMemory",
-            });
-        });
+    private WebApplication Create(Dictionary<string, string?> settings) => TestLocalHost.Create(azurite, settings);
 }

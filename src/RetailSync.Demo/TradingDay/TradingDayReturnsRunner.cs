@@ -23,7 +23,6 @@ namespace RetailSync.Demo.TradingDay;
 /// </summary>
 public static class TradingDayReturnsRunner
 {
-    private const int SendParallelism = 8;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Sends, plays the operator, waits until every return (and exchange order) settles or the timeout, then reconciles.</summary>
@@ -52,23 +51,7 @@ public static class TradingDayReturnsRunner
             {
                 var sending = progress.AddTask("returns: webhooks", maxValue: returns.Sum(r => r.Deliveries.Count));
                 var settling = progress.AddTask("returns: workflows settled", maxValue: returns.Count);
-                await Parallel.ForEachAsync(returns, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken }, async (r, ct) =>
-                {
-                    foreach (var delivery in r.Deliveries)
-                    {
-                        var answer = await TradingDayRunner.SendExpectingAsync(http, $"{r.Channel} return {r.ReturnId}", delivery, problems, ct);
-                        if (answer == "accepted")
-                        {
-                            Interlocked.Increment(ref accepted);
-                        }
-                        else if (answer == "duplicate")
-                        {
-                            Interlocked.Increment(ref duplicates);
-                        }
-
-                        sending.Increment(1);
-                    }
-                });
+                (accepted, duplicates) = await TradingDayRunner.SendAllAsync(http, returns, r => r.Deliveries, r => $"{r.Channel} return {r.ReturnId}", sending, problems, cancellationToken);
 
                 var deadline = TimeProvider.System.GetUtcNow() + settleTimeout;
                 while (true)

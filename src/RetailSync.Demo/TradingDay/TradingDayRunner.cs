@@ -57,24 +57,7 @@ public static class TradingDayRunner
             {
                 var sending = progress.AddTask("day: webhooks", maxValue: orders.Sum(o => o.Deliveries.Count));
                 var settling = progress.AddTask("day: workflows settled", maxValue: orders.Count);
-                await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken }, async (order, ct) =>
-                {
-                    orderSending?.Invoke(order);
-                    foreach (var delivery in order.Deliveries)
-                    {
-                        var answer = await SendExpectingAsync(http, $"{order.Channel} order {order.ExternalId}", delivery, problems, ct);
-                        if (answer == "accepted")
-                        {
-                            Interlocked.Increment(ref accepted);
-                        }
-                        else if (answer == "duplicate")
-                        {
-                            Interlocked.Increment(ref duplicates);
-                        }
-
-                        sending.Increment(1);
-                    }
-                });
+                (accepted, duplicates) = await SendAllAsync(http, orders, o => o.Deliveries, o => $"{o.Channel} order {o.ExternalId}", sending, problems, cancellationToken, orderSending);
 
                 var deadline = TimeProvider.System.GetUtcNow() + settleTimeout;
                 var waitingForProduct = orders.Where(o => o.UnknownSkus.Count > 0).Select(o => o.InstanceId).ToHashSet(StringComparer.Ordinal);
@@ -203,6 +186,43 @@ public static class TradingDayRunner
             ViewJson,
             cancellationToken);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Sends each item's deliveries in their order, <see cref="SendParallelism"/> items at a time, ticking
+    /// <paramref name="sending"/>; returns how many were accepted and how many answered as duplicates.
+    /// </summary>
+    internal static async Task<(int Accepted, int Duplicates)> SendAllAsync<T>(
+        HttpClient http,
+        IReadOnlyList<T> items,
+        Func<T, IReadOnlyList<DemoDelivery>> deliveriesOf,
+        Func<T, string> ownerOf,
+        ProgressTask sending,
+        ConcurrentQueue<string> problems,
+        CancellationToken cancellationToken,
+        Action<T>? starting = null)
+    {
+        var accepted = 0;
+        var duplicates = 0;
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            starting?.Invoke(item);
+            foreach (var delivery in deliveriesOf(item))
+            {
+                var answer = await SendExpectingAsync(http, ownerOf(item), delivery, problems, ct);
+                if (answer == "accepted")
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else if (answer == "duplicate")
+                {
+                    Interlocked.Increment(ref duplicates);
+                }
+
+                sending.Increment(1);
+            }
+        });
+        return (accepted, duplicates);
     }
 
     /// <summary>Sends a delivery and records a problem when the answer is not the one it expects; returns the answer.</summary>
