@@ -90,6 +90,7 @@ public static class TradingDayReturnsRunner
             });
 
         var odoo = host.Services.GetRequiredService<OdooClient>();
+        var odooOptions = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OdooClientOptions>>().Value;
         var sales = host.Services.GetRequiredService<OdooSalesOperations>();
         var accounting = host.Services.GetRequiredService<OdooAccountingOperations>();
         var reconciled = new List<ReturnReconciliation>(returns.Count);
@@ -98,7 +99,7 @@ public static class TradingDayReturnsRunner
             var view = views.GetValueOrDefault(r.InstanceId);
             // Approval ids are {instance}|approval|{batch}.
             var decision = decisions.Where(d => d.Key.StartsWith(r.InstanceId + "|", StringComparison.Ordinal)).Select(d => d.Value).FirstOrDefault();
-            var row = await ReconcileAsync(r, view, odoo, stripe, cancellationToken) with { Decision = decision };
+            var row = await ReconcileAsync(r, view, odoo, odooOptions, stripe, cancellationToken) with { Decision = decision };
             if (exchanges.TryGetValue(r.InstanceId, out var replacements))
             {
                 var orders = new List<OrderReconciliation>();
@@ -176,7 +177,75 @@ public static class TradingDayReturnsRunner
         return orders;
     }
 
-    private static async Task<ReturnReconciliation> ReconcileAsync(DayReturn r, WorkflowView? view, OdooClient odoo, StripeSandbox? stripe, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the returned units are in Odoo: each disposition's units received into its location (restock and scrap
+    /// into stock, refurbish and quarantine into quarantine, vendor return into the vendor-return location) on the
+    /// return's done transfers (origin = the return's subject), and scrapped units in done scraps of the return.
+    /// </summary>
+    private static async Task<IEnumerable<string>> StockDifferencesAsync(DayReturn r, OdooClient odoo, OdooClientOptions options, CancellationToken cancellationToken)
+    {
+        var expected = new Dictionary<(string Sku, string Where), decimal>();
+        if (r.ExpectedOutcome != ReturnToRefundOutcome.Rejected)
+        {
+            foreach (var line in r.Lines)
+            {
+                var where = line.Disposition switch
+                {
+                    Events.ReturnDisposition.Refurbish or Events.ReturnDisposition.Quarantine => "quarantine",
+                    Events.ReturnDisposition.VendorReturn => "vendor returns",
+                    _ => "stock",
+                };
+                expected[(line.Line.Sku, where)] = expected.GetValueOrDefault((line.Line.Sku, where)) + line.Quantity;
+                if (line.Disposition == Events.ReturnDisposition.Scrap)
+                {
+                    expected[(line.Line.Sku, "scrapped")] = expected.GetValueOrDefault((line.Line.Sku, "scrapped")) + line.Quantity;
+                }
+            }
+        }
+
+        var locations = await odoo.SearchReadAsync(
+            "stock.location", [OdooDomain.In("complete_name", new[] { options.QuarantineLocation, options.VendorReturnLocation })], ["id", "complete_name"], cancellationToken: cancellationToken);
+        var warehouses = await odoo.SearchReadAsync("stock.warehouse", [], ["id", "lot_stock_id"], limit: 1, cancellationToken: cancellationToken);
+        var names = locations.ToDictionary(l => l.Id, l => l.GetString("complete_name") == options.QuarantineLocation ? "quarantine" : "vendor returns");
+        if (warehouses.Count > 0 && warehouses[0].GetReferenceId("lot_stock_id") is long stock)
+        {
+            names[stock] = "stock";
+        }
+
+        var pickings = await odoo.SearchReadAsync(
+            "stock.picking",
+            [OdooDomain.Eq("origin", r.ReturnKey), OdooDomain.Eq("picking_type_code", "incoming"), OdooDomain.Eq("state", "done")],
+            ["id", "move_ids"],
+            cancellationToken: cancellationToken);
+        var moves = pickings.Count == 0
+            ? []
+            : await odoo.ReadAsync("stock.move", pickings.SelectMany(p => p.GetIds("move_ids")).ToList(), ["id", "product_id", "quantity", "state", "location_dest_id"], cancellationToken);
+        var scraps = await odoo.SearchReadAsync(
+            "stock.scrap", [OdooDomain.Term("origin", "=like", r.ReturnKey + "/%"), OdooDomain.Eq("state", "done")], ["id", "product_id", "scrap_qty"], cancellationToken: cancellationToken);
+        var productIds = moves.Select(m => m.GetReferenceId("product_id")).Concat(scraps.Select(x => x.GetReferenceId("product_id"))).OfType<long>().Distinct().ToList();
+        var skus = productIds.Count == 0
+            ? new Dictionary<long, string?>()
+            : (await odoo.ReadAsync("product.product", productIds, ["id", "default_code"], cancellationToken)).ToDictionary(p => p.Id, p => p.GetString("default_code"));
+
+        var actual = new Dictionary<(string Sku, string Where), decimal>();
+        foreach (var move in moves.Where(m => m.GetString("state") == "done"))
+        {
+            (string Sku, string Where) key = (skus.GetValueOrDefault(move.GetReferenceId("product_id") ?? 0) ?? "?", names.GetValueOrDefault(move.GetReferenceId("location_dest_id") ?? 0) ?? "elsewhere");
+            actual[key] = actual.GetValueOrDefault(key) + move.GetDecimal("quantity");
+        }
+
+        foreach (var scrap in scraps)
+        {
+            (string Sku, string Where) key = (skus.GetValueOrDefault(scrap.GetReferenceId("product_id") ?? 0) ?? "?", "scrapped");
+            actual[key] = actual.GetValueOrDefault(key) + scrap.GetDecimal("scrap_qty");
+        }
+
+        return expected.Keys.Union(actual.Keys)
+            .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
+            .Select(k => string.Create(CultureInfo.InvariantCulture, $"stock: {k.Sku} {k.Where} {actual.GetValueOrDefault(k):0.##}, expected {expected.GetValueOrDefault(k):0.##}"));
+    }
+
+    private static async Task<ReturnReconciliation> ReconcileAsync(DayReturn r, WorkflowView? view, OdooClient odoo, OdooClientOptions odooOptions, StripeSandbox? stripe, CancellationToken cancellationToken)
     {
         var result = Result(view);
         var status = Status(view);
@@ -255,6 +324,8 @@ public static class TradingDayReturnsRunner
                 differences.Add(string.Create(CultureInfo.InvariantCulture, $"{made.Count} Stripe refund(s) of {made.Sum(m => m.Amount) / 100m:0.00}, {atGateway.Count} booked of {atGateway.Sum(b => b.Amount):0.00}"));
             }
         }
+
+        differences.AddRange(await StockDifferencesAsync(r, odoo, odooOptions, cancellationToken));
 
         if (r.ExpectedOutcome == ReturnToRefundOutcome.Completed && booked.Count == 0)
         {
