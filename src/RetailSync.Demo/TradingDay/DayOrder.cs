@@ -31,7 +31,4 @@ public sealed record DayOrder(
 
     /// <summary>How it was paid: <c>stripe</c> (a PaymentIntent), <c>shopify</c> (Shopify Payments) or <c>pos</c> (the till).</summary>
     public string PaidVia { get; init; } = "stripe";
-
-    /// <summary>The Stripe PaymentIntent of a Stripe-paid Shopify order.</summary>
-    public string? PaymentIntentId { get; init; }
 }

@@ -148,7 +148,6 @@ public static class TradingDayPlan
         {
             Lines = lines,
             PaidVia = index % 5 == 4 ? "shopify" : "stripe",
-            PaymentIntentId = index % 5 == 4 ? null : intent,
         };
     }
 

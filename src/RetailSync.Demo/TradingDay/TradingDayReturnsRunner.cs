@@ -41,6 +41,7 @@ public static class TradingDayReturnsRunner
         var accepted = 0;
         var duplicates = 0;
         var views = new Dictionary<string, WorkflowView?>(StringComparer.Ordinal);
+        var decided = new HashSet<string>(StringComparer.Ordinal);
         var decisions = new Dictionary<string, string>(StringComparer.Ordinal);
         var exchanges = new Dictionary<string, List<DayOrder>>(StringComparer.Ordinal);
         var exchangeViews = new Dictionary<string, WorkflowView?>(StringComparer.Ordinal);
@@ -60,10 +61,10 @@ public static class TradingDayReturnsRunner
                     {
                         var view = await TradingDayRunner.GetViewAsync(http, r.InstanceId, cancellationToken);
                         views[r.InstanceId] = view;
-                        if (Status(view)?.AwaitingApproval is { } pending && !decisions.ContainsKey(pending.ApprovalId))
+                        if (Status(view)?.AwaitingApproval is { } pending && decided.Add(pending.ApprovalId))
                         {
                             // The operator's step: approve a high-value refund, except the one the day rejects.
-                            decisions[pending.ApprovalId] = await DecideAsync(http, r, pending, cancellationToken);
+                            decisions[r.InstanceId] = await DecideAsync(http, r, pending, cancellationToken);
                         }
 
                         if (Result(view) is { ExchangeOrders.Count: > 0 } done && !exchanges.ContainsKey(r.InstanceId))
@@ -97,9 +98,7 @@ public static class TradingDayReturnsRunner
         foreach (var r in returns)
         {
             var view = views.GetValueOrDefault(r.InstanceId);
-            // Approval ids are {instance}|approval|{batch}.
-            var decision = decisions.Where(d => d.Key.StartsWith(r.InstanceId + "|", StringComparison.Ordinal)).Select(d => d.Value).FirstOrDefault();
-            var row = await ReconcileAsync(r, view, odoo, odooOptions, stripe, cancellationToken) with { Decision = decision };
+            var row = await ReconcileAsync(r, view, odoo, odooOptions, stripe, cancellationToken) with { Decision = decisions.GetValueOrDefault(r.InstanceId) };
             if (exchanges.TryGetValue(r.InstanceId, out var replacements))
             {
                 var orders = new List<OrderReconciliation>();

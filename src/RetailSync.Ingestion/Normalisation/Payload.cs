@@ -229,7 +229,6 @@ internal static class Payload
         return code.ToUpperInvariant();
     }
 
-    /// <summary>The ISO-8601 UTC form used for <c>sourceversion</c>.</summary>
     /// <summary>An enum written as its JSON (snake_case) name; an unknown value names the allowed ones.</summary>
     public static T RequiredEnum<T>(JsonElement parent, string name, string path)
         where T : struct, Enum
@@ -246,5 +245,6 @@ internal static class Payload
         }
     }
 
+    /// <summary>The ISO-8601 UTC form used for <c>sourceversion</c>.</summary>
     public static string Version(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -346,7 +346,7 @@ public class OdooStockOperations
             .ToDictionary(g => g.Key, g => g.Sum(m => m.GetDecimal("product_uom_qty")));
 
         var allocation = new List<(long PickingId, long MoveId, long ProductId, decimal Quantity)>();
-        var short_ = new List<string>();
+        var shortSkus = new List<string>();
         foreach (var (productId, quantity) in wanted)
         {
             var left = quantity;
@@ -365,14 +365,14 @@ public class OdooStockOperations
 
             if (left > 0)
             {
-                short_.Add(products.Values.First(p => p.Id == productId).Sku);
+                shortSkus.Add(products.Values.First(p => p.Id == productId).Sku);
             }
         }
 
-        if (short_.Count > 0)
+        if (shortSkus.Count > 0)
         {
             throw new OdooBusinessException(
-                $"SKU(s) {string.Join(", ", short_)} of sale order {request.OrderId} were not delivered in the quantity returned (or were returned already); nothing to return.",
+                $"SKU(s) {string.Join(", ", shortSkus)} of sale order {request.OrderId} were not delivered in the quantity returned (or were returned already); nothing to return.",
                 null,
                 "stock.return.picking",
                 "create");
