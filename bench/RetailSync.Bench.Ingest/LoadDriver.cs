@@ -34,8 +34,9 @@ internal static class LoadDriver
                         Interlocked.Increment(ref errors);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // A refused connection or a request past the client's timeout is an error of the run, not a crash of the benchmark.
                     Interlocked.Increment(ref errors);
                 }
             }
@@ -89,7 +90,7 @@ internal static class LoadDriver
                     Interlocked.Increment(ref errors);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 Interlocked.Increment(ref errors);
             }

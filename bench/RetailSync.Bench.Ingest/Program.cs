@@ -96,5 +96,5 @@ var errors = ingestRun.Errors + fixedRun.Errors;
 Console.WriteLine(string.Create(invariant, $"ingest/bare throughput ratio {ratio:F2} (goal >= 0.8); p99 at {fixedRate} req/s {fixedRun.P99Ms:F2} ms (goal < 25 ms; the bare queue write alone: {bareFixedRun.P99Ms:F2} ms)"));
 await ingest.StopAsync();
 await bare.StopAsync();
-Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} errors={errors} cost_us={costUs:F1} floor_us={floorUs:F1} bare_p99_ms={bareFixedRun.P99Ms:F2} cold_p99_ms={coldRun.P99Ms:F2}"));
+Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} errors={errors} bare_errors={bareFixedRun.Errors + bareRun.Errors} cost_us={costUs:F1} floor_us={floorUs:F1} bare_p99_ms={bareFixedRun.P99Ms:F2} cold_p99_ms={coldRun.P99Ms:F2}"));
 return 0;
