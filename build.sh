@@ -44,9 +44,10 @@ build() {
 }
 
 # Starts a private Azurite on 127.0.0.1 with OS-chosen ports and exports RETAILSYNC_STORAGE_CONNECTION_STRING.
+# --silent drops the access log (a line written per request, which nobody reads here); start-up lines still print.
 start_azurite() {
   local out; out="$(mktemp)"
-  node node_modules/azurite/dist/src/azurite.js --inMemoryPersistence --skipApiVersionCheck --loose \
+  node node_modules/azurite/dist/src/azurite.js --silent --inMemoryPersistence --skipApiVersionCheck --loose \
     --disableProductStyleUrl --blobHost 127.0.0.1 --blobPort 0 --queueHost 127.0.0.1 --queuePort 0 \
     --tableHost 127.0.0.1 --tablePort 0 >"$out" 2>&1 &
   AZURITE_PID=$!

@@ -45,9 +45,11 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // --silent: no access-log line per request. Every line is kept below for the start-up diagnostics, so under
+        // load the log grew without bound in this process, and the emulator spent part of each request writing it.
         foreach (var arg in new[]
                  {
-                     azurite, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                     azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
                      "--blobHost", "127.0.0.1", "--blobPort", "0",
                      "--queueHost", "127.0.0.1", "--queuePort", "0",
                      "--tableHost", "127.0.0.1", "--tablePort", "0",
