@@ -45,9 +45,11 @@ build() {
 
 # Starts a private Azurite on 127.0.0.1 with OS-chosen ports and exports RETAILSYNC_STORAGE_CONNECTION_STRING.
 # --silent drops the access log (a line written per request, which nobody reads here); start-up lines still print.
+# --disableTelemetry: Azurite otherwise collects usage telemetry (Application Insights, on by default since 3.34) on every
+# request, and sends it off the machine; in one pair of runs here the bare queue write did 528 req/s with it off, 383 with it on.
 start_azurite() {
   local out; out="$(mktemp)"
-  node node_modules/azurite/dist/src/azurite.js --silent --inMemoryPersistence --skipApiVersionCheck --loose \
+  node node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --inMemoryPersistence --skipApiVersionCheck --loose \
     --disableProductStyleUrl --blobHost 127.0.0.1 --blobPort 0 --queueHost 127.0.0.1 --queuePort 0 \
     --tableHost 127.0.0.1 --tablePort 0 >"$out" 2>&1 &
   AZURITE_PID=$!

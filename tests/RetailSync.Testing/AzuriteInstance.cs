@@ -47,9 +47,10 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         };
         // --silent: no access-log line per request. Every line is kept below for the start-up diagnostics, so under
         // load the log grew without bound in this process, and the emulator spent part of each request writing it.
+        // --disableTelemetry: no usage telemetry collected per request and sent off the machine (on by default since 3.34).
         foreach (var arg in new[]
                  {
-                     azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                     azurite, "--silent", "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
                      "--blobHost", "127.0.0.1", "--blobPort", "0",
                      "--queueHost", "127.0.0.1", "--queuePort", "0",
                      "--tableHost", "127.0.0.1", "--tablePort", "0",
