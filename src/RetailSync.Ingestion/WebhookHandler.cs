@@ -178,7 +178,7 @@ public class WebhookHandler
 
             var correlationId = delivery.Header(CorrelationIdHeader) ?? $"{sourceName}/{normalisation.DeliveryId}";
             var (traceParent, traceState) = TraceContext(activity, headers);
-            var rawBody = Convert.ToBase64String(delivery.Body.Span);
+            var rawBody = RawBody.Encode(delivery.Body.Span);
             var messages = new EventMessage[normalisation.Events.Count];
             var ids = new string[messages.Length];
             for (var i = 0; i < messages.Length; i++)

@@ -42,6 +42,9 @@ public static class RetailEventAttributes
     /// <summary>The raw request body, base64, so the event can be replayed from the exact bytes the channel signed.</summary>
     public const string RawBody = "rawbody";
 
+    /// <summary>How <see cref="RawBody"/> is encoded before base64: <c>gzip</c>, or absent when it is the body itself.</summary>
+    public const string RawBodyEncoding = "rawbodyencoding";
+
     /// <summary>W3C trace context of the request that produced the event (CloudEvents distributed tracing extension).</summary>
     public const string TraceParent = "traceparent";
 

@@ -9,7 +9,7 @@ namespace RetailSync.Ingestion.CloudEvents;
 
 /// <summary>
 /// Turns normalised events into structured-mode CloudEvents 1.0 (JSON) and queue messages: deterministic id,
-/// <c>subject</c> = business key, RetailSync extension attributes, W3C trace context and the raw body (base64).
+/// <c>subject</c> = business key, RetailSync extension attributes, W3C trace context and the raw body (<see cref="RawBody"/>).
 /// </summary>
 public static class RetailCloudEvents
 {
@@ -34,7 +34,9 @@ public static class RetailCloudEvents
 
     private static CloudEventAttribute PaymentReference { get; } = Extension(RetailEventAttributes.PaymentReference);
 
-    private static CloudEventAttribute RawBody { get; } = Extension(RetailEventAttributes.RawBody);
+    private static CloudEventAttribute RawBodyAttribute { get; } = Extension(RetailEventAttributes.RawBody);
+
+    private static CloudEventAttribute RawBodyEncoding { get; } = Extension(RetailEventAttributes.RawBodyEncoding);
 
     private static CloudEventAttribute TraceParent { get; } = Extension(RetailEventAttributes.TraceParent);
 
@@ -43,7 +45,7 @@ public static class RetailCloudEvents
     /// <summary>The extension attributes RetailSync sets (all strings).</summary>
     public static IReadOnlyList<CloudEventAttribute> Extensions { get; } =
     [
-        Channel, DeliveryId, SourceEventId, SourceVersion, SourceTopic, CorrelationId, OrderKey, ReturnKey, PaymentReference, RawBody, TraceParent, TraceState,
+        Channel, DeliveryId, SourceEventId, SourceVersion, SourceTopic, CorrelationId, OrderKey, ReturnKey, PaymentReference, RawBodyAttribute, RawBodyEncoding, TraceParent, TraceState,
     ];
 
     /// <summary>The CloudEvent <c>source</c> of a webhook channel.</summary>
@@ -55,12 +57,13 @@ public static class RetailCloudEvents
         WebhookNormalisation delivery,
         NormalisedEvent normalised,
         string correlationId,
-        string rawBodyBase64,
+        RawBody rawBody,
         string? traceParent,
         string? traceState)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(normalised);
+        ArgumentNullException.ThrowIfNull(rawBody);
         var subject = normalised.Subject.ToSubject();
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
         {
@@ -78,7 +81,11 @@ public static class RetailCloudEvents
         cloudEvent[SourceVersion] = normalised.SourceVersion;
         cloudEvent[SourceTopic] = delivery.Topic;
         cloudEvent[CorrelationId] = correlationId;
-        cloudEvent[RawBody] = rawBodyBase64;
+        cloudEvent[RawBodyAttribute] = rawBody.Base64;
+        if (rawBody.Encoding is not null)
+        {
+            cloudEvent[RawBodyEncoding] = rawBody.Encoding;
+        }
         if (normalised.OrderKey is not null)
         {
             cloudEvent[OrderKey] = normalised.OrderKey;

@@ -71,7 +71,7 @@ public sealed class StartExchangeActivity(IEventQueue queue, TimeProvider timePr
         var body = JsonSerializer.SerializeToUtf8Bytes(order, RetailEventJson.Options);
         var normalised = new NormalisedEvent(RetailEventTypes.OrderPlaced, subject, order, now, now.ToString("O", CultureInfo.InvariantCulture), subject.ToSubject(), input.ReturnKey, order.PaymentReference);
         var delivery = new WebhookNormalisation("exchange", input.ReturnKey, input.ReturnKey, [normalised]);
-        var cloudEvent = RetailCloudEvents.Create(ExchangeChannel, delivery, normalised, "exchange:" + input.ReturnKey, Convert.ToBase64String(body), null, null);
+        var cloudEvent = RetailCloudEvents.Create(ExchangeChannel, delivery, normalised, "exchange:" + input.ReturnKey, RawBody.Encode(body), null, null);
         await queue.SendAsync([RetailCloudEvents.ToMessage(cloudEvent, "exchange:" + input.ReturnKey)], cancellationToken);
         return subject.ToSubject();
     }

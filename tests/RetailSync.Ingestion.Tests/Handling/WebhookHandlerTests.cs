@@ -92,7 +92,7 @@ public sealed class WebhookHandlerTests
         Assert.Equal("orders/create", cloudEvent[RetailEventAttributes.SourceTopic]);
         Assert.Equal("shopify/b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", cloudEvent[RetailEventAttributes.CorrelationId]);
         Assert.Equal(cloudEvent.Subject, cloudEvent[RetailEventAttributes.OrderKey]);
-        Assert.Equal(Order, Encoding.UTF8.GetString(Convert.FromBase64String((string)cloudEvent[RetailEventAttributes.RawBody]!)));
+        Assert.Equal(Order, Encoding.UTF8.GetString(RawBody.From(cloudEvent)!.Decode()));
         var eventTrace = (string)cloudEvent[RetailEventAttributes.TraceParent]!;
         Assert.Contains("0af7651916cd43dd8448eb211c80319c", eventTrace, StringComparison.Ordinal);
         Assert.True(BusinessKey.TryParseSubject(cloudEvent.Subject, out var key));
