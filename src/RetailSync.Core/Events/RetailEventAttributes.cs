@@ -39,7 +39,10 @@ public static class RetailEventAttributes
     /// <summary>The channel's topic or event type that produced the event (<c>orders/create</c>, <c>payment_intent.succeeded</c>).</summary>
     public const string SourceTopic = "sourcetopic";
 
-    /// <summary>The raw request body, base64, so the event can be replayed from the exact bytes the channel signed.</summary>
+    /// <summary>
+    /// The raw request body, so the event can be replayed from the exact bytes the channel signed: base64 of the body,
+    /// or of its gzip when <see cref="RawBodyEncoding"/> says so.
+    /// </summary>
     public const string RawBody = "rawbody";
 
     /// <summary>How <see cref="RawBody"/> is encoded before base64: <c>gzip</c>, or absent when it is the body itself.</summary>

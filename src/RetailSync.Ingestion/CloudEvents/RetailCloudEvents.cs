@@ -86,6 +86,7 @@ public static class RetailCloudEvents
         {
             cloudEvent[RawBodyEncoding] = rawBody.Encoding;
         }
+
         if (normalised.OrderKey is not null)
         {
             cloudEvent[OrderKey] = normalised.OrderKey;
