@@ -66,9 +66,14 @@ start_azurite() {
   log "Azurite running (pid $AZURITE_PID)"
 }
 
+# An emulator whose event loop is busy (a long queue-GC sweep did that) never sees SIGTERM: give it 10 s, then SIGKILL,
+# so no Azurite outlives the command.
 stop_azurite() {
   if [ -n "$AZURITE_PID" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
     kill "$AZURITE_PID" 2>/dev/null || true
+    local deadline=$((SECONDS + 10))
+    while kill -0 "$AZURITE_PID" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    kill -9 "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
 }
