@@ -102,8 +102,8 @@ Console.WriteLine(string.Create(invariant, $"  warm-up: {warmupSeconds:F0} s at 
 // re-sorts the extent index each time: worse than quadratic in the number of extents, and all on the emulator's event
 // loop. LokiJS alone, on a 2-core machine: 1,000 such deletes take 1.3 s, 4,000 take 23 s. A clear between runs
 // (4,500-7,000 messages each) froze the emulator for minutes on this machine (node --prof: the hot frames were LokiJS
-// ensureIndex under deleteExtents). Messages that stay referenced cost the sweep nothing. So the runs leave their messages where they are; the fixed-rate (latency)
-// runs still come first, before the closed-loop ones fill the queue.
+// ensureIndex under deleteExtents). Messages that stay referenced cost the sweep nothing. So the runs leave their
+// messages where they are; the fixed-rate (latency) runs still come first, before the closed-loop ones fill the queue.
 async Task<LoadResult> Run(Task<LoadResult> running)
 {
     var run = await running;

@@ -44,9 +44,9 @@ public sealed record RawBody(string Base64, string? Encoding)
 
     /// <summary>
     /// Reads the raw body of an event written by <see cref="RetailCloudEvents"/>; <see langword="null"/> when the
-    /// event carries none (it was claim-checked, or it was not made from a delivery).
+    /// event carries none (it was not written by <see cref="RetailCloudEvents.Create"/>). Nothing is decoded here:
+    /// <see cref="Decode()"/> reports a bad value.
     /// </summary>
-    /// <exception cref="FormatException">The attribute is not base64, or it names an encoding other than gzip.</exception>
     public static RawBody? From(CloudEvent cloudEvent)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
