@@ -5,6 +5,15 @@ internal sealed record LoadResult(string Name, int Ok, int Errors, double Second
 {
     public double RequestsPerSecond => Ok / Seconds;
 
+    /// <summary>
+    /// CPU the storage emulator spent per request of this run, in microseconds; <see langword="null"/> when the
+    /// emulator is not this benchmark's own process.
+    /// </summary>
+    public double? EmulatorCpuUs { get; init; }
+
+    /// <summary>CPU this process (load generator, local host and bare endpoint) spent per request of this run, in microseconds.</summary>
+    public double ProcessCpuUs { get; init; }
+
     public static LoadResult From(string name, List<double> latencies, int errors, double seconds)
     {
         latencies.Sort();

@@ -82,7 +82,7 @@ Console.WriteLine($"body size: {ShopifyLoad.Body(1).Length} bytes, queue message
 // compilation off. So the warm-up goes on in 2 s rounds (1 s each path) until a round compiles at most a handful of
 // methods (System.Runtime.JitInfo), for at most 60 s. The p99 target is a steady-state figure; the first 6 s are
 // reported as the cold start.
-var coldRun = await Run(LoadDriver.FixedRateAsync($"cold@{fixedRate}/s", http, IngestRequest, fixedRate, TimeSpan.FromSeconds(6)));
+var coldRun = await Run(() => LoadDriver.FixedRateAsync($"cold@{fixedRate}/s", http, IngestRequest, fixedRate, TimeSpan.FromSeconds(6)));
 var warmup = Stopwatch.StartNew();
 long compiledInRound;
 do
@@ -104,32 +104,54 @@ Console.WriteLine(string.Create(invariant, $"  warm-up: {warmupSeconds:F0} s at 
 // (4,500-7,000 messages each) froze the emulator for minutes on this machine (node --prof: the hot frames were LokiJS
 // ensureIndex under deleteExtents). Messages that stay referenced cost the sweep nothing. So the runs leave their
 // messages where they are; the fixed-rate (latency) runs still come first, before the closed-loop ones fill the queue.
-async Task<LoadResult> Run(Task<LoadResult> running)
+//
+// Each run also reports the CPU per request of the emulator process and of this one (load generator, local host and
+// bare endpoint together). On a 2-core machine the emulator's figure decides the rate it can carry: it handles
+// requests on one thread, so at R req/s it needs R x emulator_us of one core, and its queueing tail grows without
+// bound as that nears 100 %. A node --perf-basic-prof / perf profile of the emulator under this load was flat
+// (sax XML parsing, LokiJS index inserts, ms-rest-js serialisation, V8 inline-cache misses): no single cost of
+// ours to remove.
+async Task<LoadResult> Run(Func<Task<LoadResult>> start)
 {
-    var run = await running;
-    Console.WriteLine(string.Create(invariant, $"  {run.Name}: {run.RequestsPerSecond:F0} req/s, p99 {run.P99Ms:F2} ms, {run.Errors} errors"));
+    var emulatorBefore = azurite.ProcessorTime;
+    var processBefore = Environment.CpuUsage.TotalTime;
+    var run = await start();
+    var emulatorAfter = azurite.ProcessorTime;
+    var requests = Math.Max(1, run.Ok + run.Errors);
+    run = run with
+    {
+        EmulatorCpuUs = emulatorAfter - emulatorBefore is { } emulator ? emulator.TotalMicroseconds / requests : null,
+        ProcessCpuUs = (Environment.CpuUsage.TotalTime - processBefore).TotalMicroseconds / requests,
+    };
+    Console.WriteLine(string.Create(invariant, $"  {run.Name}: {run.RequestsPerSecond:F0} req/s, p99 {run.P99Ms:F2} ms, {run.Errors} errors; CPU per request: emulator {Us(run.EmulatorCpuUs)} us, this process {run.ProcessCpuUs:F0} us"));
     return run;
 }
 
-var fixedRun = await Run(LoadDriver.FixedRateAsync($"ingest@{fixedRate}/s", http, IngestRequest, fixedRate, throughputDuration));
+string Us(double? us) => us is { } value ? value.ToString("F0", invariant) : "na";
+
+var fixedRun = await Run(() => LoadDriver.FixedRateAsync($"ingest@{fixedRate}/s", http, IngestRequest, fixedRate, throughputDuration));
 
 // The same fixed rate against the bare endpoint: the tail latency of the queue write itself (Azurite here),
 // which no handler can beat. Tells whether a p99 miss is ours or the storage emulator's.
-var bareFixedRun = await Run(LoadDriver.FixedRateAsync($"bare@{fixedRate}/s", http, BareRequest, fixedRate, throughputDuration));
-var bareRun = await Run(LoadDriver.ClosedLoopAsync("bare", http, BareRequest, concurrency, throughputDuration));
-var ingestRun = await Run(LoadDriver.ClosedLoopAsync("ingest", http, IngestRequest, concurrency, throughputDuration));
+var bareFixedRun = await Run(() => LoadDriver.FixedRateAsync($"bare@{fixedRate}/s", http, BareRequest, fixedRate, throughputDuration));
+var bareRun = await Run(() => LoadDriver.ClosedLoopAsync("bare", http, BareRequest, concurrency, throughputDuration));
+var ingestRun = await Run(() => LoadDriver.ClosedLoopAsync("ingest", http, IngestRequest, concurrency, throughputDuration));
 
 Console.WriteLine();
-Console.WriteLine($"{"run",-14} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7}");
+Console.WriteLine($"{"run",-14} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"errors",7} {"emu us",7} {"proc us",8}");
 foreach (var run in new[] { bareRun, ingestRun, coldRun, fixedRun, bareFixedRun })
 {
-    Console.WriteLine(string.Create(invariant, $"{run.Name,-14} {run.RequestsPerSecond,10:F0} {run.P50Ms,9:F2} {run.P99Ms,9:F2} {run.Errors,7}"));
+    Console.WriteLine(string.Create(invariant, $"{run.Name,-14} {run.RequestsPerSecond,10:F0} {run.P50Ms,9:F2} {run.P99Ms,9:F2} {run.Errors,7} {Us(run.EmulatorCpuUs),7} {run.ProcessCpuUs,8:F0}"));
 }
 
 var ratio = bareRun.RequestsPerSecond > 0 ? ingestRun.RequestsPerSecond / bareRun.RequestsPerSecond : 0;
 var errors = ingestRun.Errors + fixedRun.Errors;
 Console.WriteLine(string.Create(invariant, $"ingest/bare throughput ratio {ratio:F2} (goal >= 0.8); p99 at {fixedRate} req/s {fixedRun.P99Ms:F2} ms (goal < 25 ms at {targetRate}; the bare queue write alone: {bareFixedRun.P99Ms:F2} ms)"));
+// The share of one core the emulator needs at the latency runs' rate, from its cost per write in the bare closed-loop
+// run. Near or over 1.0 the machine cannot carry that rate through the emulator, whatever the handler does.
+var emulatorLoad = bareRun.EmulatorCpuUs is { } perWrite ? (fixedRate * perWrite / 1e6).ToString("F2", invariant) : "na";
+Console.WriteLine(string.Create(invariant, $"emulator CPU per queue write {Us(bareRun.EmulatorCpuUs)} us: at {fixedRate} req/s it needs {emulatorLoad} of its one core; this process's CPU per request, ingest vs bare: {ingestRun.ProcessCpuUs:F0} vs {bareRun.ProcessCpuUs:F0} us"));
 await ingest.StopAsync();
 await bare.StopAsync();
-Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} rate={fixedRate} errors={errors} bare_errors={bareFixedRun.Errors + bareRun.Errors} cost_us={costUs:F1} floor_us={floorUs:F1} bare_p99_ms={bareFixedRun.P99Ms:F2} cold_p99_ms={coldRun.P99Ms:F2} warmup_s={warmupSeconds:F0}"));
+Console.WriteLine(string.Create(invariant, $"RESULT ingest ratio={ratio:F2} p99_ms={fixedRun.P99Ms:F2} rate={fixedRate} errors={errors} bare_errors={bareFixedRun.Errors + bareRun.Errors} cost_us={costUs:F1} floor_us={floorUs:F1} bare_p99_ms={bareFixedRun.P99Ms:F2} cold_p99_ms={coldRun.P99Ms:F2} warmup_s={warmupSeconds:F0} bare_rps={bareRun.RequestsPerSecond:F0} ingest_rps={ingestRun.RequestsPerSecond:F0} emulator_us={Us(bareRun.EmulatorCpuUs)} emulator_load={emulatorLoad} proc_us={ingestRun.ProcessCpuUs:F0} bare_proc_us={bareRun.ProcessCpuUs:F0}"));
 return 0;

@@ -25,6 +25,25 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     /// <summary>Storage connection string for Blob, Queue and Table endpoints.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// CPU time the emulator process has used so far, or <see langword="null"/> when the instance is an external one
+    /// (<c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>) whose process this one does not own. The ingest benchmark divides
+    /// it by the writes of a run to tell the emulator's own cost per queue write apart from ours.
+    /// </summary>
+    public TimeSpan? ProcessorTime
+    {
+        get
+        {
+            if (_process is null || _process.HasExited)
+            {
+                return null;
+            }
+
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
     {
         var external = Environment.GetEnvironmentVariable("RETAILSYNC_STORAGE_CONNECTION_STRING");
