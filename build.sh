@@ -43,7 +43,8 @@ build() {
   dotnet build "$SOLUTION" -c "$1" -nologo -clp:ErrorsOnly -v:quiet
 }
 
-# Starts a private Azurite on 127.0.0.1 with OS-chosen ports and exports RETAILSYNC_STORAGE_CONNECTION_STRING.
+# Starts a private Azurite on 127.0.0.1 with OS-chosen ports and exports RETAILSYNC_STORAGE_CONNECTION_STRING, and
+# RETAILSYNC_STORAGE_PID for the benchmarks that report the emulator's CPU.
 # --silent drops the access log (a line written per request, which nobody reads here); start-up lines still print.
 # --disableTelemetry: Azurite otherwise collects usage telemetry (Application Insights, on by default since 3.34) on every
 # request, and sends it off the machine; in one pair of runs here the bare queue write did 528 req/s with it off, 383 with it on.
@@ -63,6 +64,7 @@ start_azurite() {
   port() { grep "Azurite $1 service is successfully listening" "$out" | sed -E 's/.*:([0-9]+)$/\1/'; }
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   export RETAILSYNC_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$(port Blob)/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$(port Queue)/devstoreaccount1;TableEndpoint=http://127.0.0.1:$(port Table)/devstoreaccount1;"
+  export RETAILSYNC_STORAGE_PID="$AZURITE_PID"
   log "Azurite running (pid $AZURITE_PID)"
 }
 

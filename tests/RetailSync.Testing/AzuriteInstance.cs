@@ -7,7 +7,8 @@ namespace RetailSync.Testing;
 /// <summary>
 /// A private Azurite (Blob, Queue, Table) on 127.0.0.1, in memory, on ports the OS picks. Started from the
 /// repository's node_modules (./build.sh runs <c>npm ci</c>). Set <c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>
-/// to use an emulator or account that is already running instead.
+/// to use an emulator or account that is already running instead, and <c>RETAILSYNC_STORAGE_PID</c> to the
+/// process id of that emulator (./build.sh sets both) so that <see cref="ProcessorTime"/> can read its CPU.
 /// </summary>
 public sealed partial class AzuriteInstance : IAsyncDisposable
 {
@@ -15,10 +16,12 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process? _process;
+    private readonly Process? _observed;
 
-    private AzuriteInstance(Process? process, string connectionString)
+    private AzuriteInstance(Process? process, Process? observed, string connectionString)
     {
         _process = process;
+        _observed = observed;
         ConnectionString = connectionString;
     }
 
@@ -26,21 +29,31 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>
-    /// CPU time the emulator process has used so far, or <see langword="null"/> when the instance is an external one
-    /// (<c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>) whose process this one does not own. The ingest benchmark divides
-    /// it by the writes of a run to tell the emulator's own cost per queue write apart from ours.
+    /// CPU time the emulator process has used so far, or <see langword="null"/> when it is not known: an external
+    /// emulator or account (<c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>) without <c>RETAILSYNC_STORAGE_PID</c>, or a
+    /// process that has exited. The ingest benchmark divides it by the writes of a run to tell the emulator's own
+    /// cost per queue write apart from ours.
     /// </summary>
     public TimeSpan? ProcessorTime
     {
         get
         {
-            if (_process is null || _process.HasExited)
+            var process = _process ?? _observed;
+            try
             {
+                if (process is null || process.HasExited)
+                {
+                    return null;
+                }
+
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                // The process went away between the check and the read, or this platform does not expose its CPU.
                 return null;
             }
-
-            _process.Refresh();
-            return _process.TotalProcessorTime;
         }
     }
 
@@ -49,7 +62,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         var external = Environment.GetEnvironmentVariable("RETAILSYNC_STORAGE_CONNECTION_STRING");
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return new AzuriteInstance(null, external);
+            return new AzuriteInstance(null, Observe(Environment.GetEnvironmentVariable("RETAILSYNC_STORAGE_PID")), external);
         }
 
         var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -134,11 +147,31 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;" +
             $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
-        return new AzuriteInstance(process, connectionString);
+        return new AzuriteInstance(process, null, connectionString);
+    }
+
+    /// <summary>The already running emulator with this process id, watched for its CPU only (never stopped from here).</summary>
+    private static Process? Observe(string? pid)
+    {
+        if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Process.GetProcessById(id);
+        }
+        catch (ArgumentException)
+        {
+            // No such process (any more): the CPU figures read "na".
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _observed?.Dispose();
         if (_process is null)
         {
             return;
