@@ -28,10 +28,16 @@ internal static class ShopifyLoad
             return Build(orderId);
         }
 
+        return Patch(orderId, IdOffsets);
+    }
+
+    /// <summary>The template with <paramref name="orderId"/>'s ten digits written at each of <paramref name="offsets"/>.</summary>
+    private static byte[] Patch(long orderId, int[] offsets)
+    {
         var body = (byte[])Template.Clone();
         Span<byte> digits = stackalloc byte[10];
         orderId.TryFormat(digits, out _, default, CultureInfo.InvariantCulture);
-        foreach (var offset in IdOffsets)
+        foreach (var offset in offsets)
         {
             digits.CopyTo(body.AsSpan(offset));
         }
@@ -50,21 +56,14 @@ internal static class ShopifyLoad
             at = next < 0 ? -1 : at + id.Length + next;
         }
 
+        int[] found = [.. offsets];
         const long probe = 9_000_000_007;
-        Span<byte> digits = stackalloc byte[10];
-        probe.TryFormat(digits, out _, default, CultureInfo.InvariantCulture);
-        var patched = (byte[])Template.Clone();
-        foreach (var offset in offsets)
-        {
-            digits.CopyTo(patched.AsSpan(offset));
-        }
-
-        if (!patched.AsSpan().SequenceEqual(Build(probe)))
+        if (!Patch(probe, found).AsSpan().SequenceEqual(Build(probe)))
         {
             throw new InvalidOperationException("The patched order body differs from the built one: fix ShopifyLoad's template.");
         }
 
-        return [.. offsets];
+        return found;
     }
 
     private static byte[] Build(long orderId)
