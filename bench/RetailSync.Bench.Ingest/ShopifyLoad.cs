@@ -49,11 +49,10 @@ internal static class ShopifyLoad
     {
         var id = Encoding.UTF8.GetBytes(TemplateId.ToString(CultureInfo.InvariantCulture));
         var offsets = new List<int>();
-        for (var at = Template.AsSpan().IndexOf(id); at >= 0;)
+        var template = Template.AsSpan();
+        for (int start = 0, next; (next = template[start..].IndexOf(id)) >= 0; start += next + id.Length)
         {
-            offsets.Add(at);
-            var next = Template.AsSpan(at + id.Length).IndexOf(id);
-            at = next < 0 ? -1 : at + id.Length + next;
+            offsets.Add(start + next);
         }
 
         int[] found = [.. offsets];
