@@ -12,7 +12,6 @@ using RetailSync.Local;
 using RetailSync.Testing;
 
 // Ingest benchmark: the local host vs a bare endpoint that only writes the raw body to the same queue.
-const string queueName = "bench-events";
 var throughputDuration = TimeSpan.FromSeconds(8);
 const int concurrency = 32;
 const int settledCompilations = 5;
@@ -33,6 +32,8 @@ else if (args is not ([] or ["--rate", _]))
 var invariant = CultureInfo.InvariantCulture;
 
 await using var azurite = await AzuriteInstance.StartAsync();
+await using var storage = BenchStorage.Create(azurite, TimeProvider.System);
+var queueName = storage.Queue.Events;
 var (costUs, floorUs, messageBytes) = InProcessCost.Measure();
 Console.WriteLine(string.Create(invariant, $"in-process per delivery: handler {costUs:F1} us (verify + parse + normalise + CloudEvent), floor {floorUs:F1} us (HMAC-SHA256 + JSON parse)"));
 

@@ -29,6 +29,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>
+    /// <see langword="true"/> when the storage ends with this run: an emulator started here, or the one ./build.sh
+    /// started for the command (<c>RETAILSYNC_STORAGE_PID</c>). <see langword="false"/> for an account or emulator
+    /// that outlives the run, where a caller deletes what it created.
+    /// </summary>
+    public bool IsRunScoped => _process is not null || _observed is not null;
+
+    /// <summary>
     /// CPU time the emulator process has used so far, or <see langword="null"/> when it is not known: an external
     /// emulator or account (<c>RETAILSYNC_STORAGE_CONNECTION_STRING</c>) without <c>RETAILSYNC_STORAGE_PID</c>, or a
     /// process that has exited. The ingest benchmark divides it by the writes of a run to tell the emulator's own
