@@ -138,9 +138,10 @@ string Us(double? us) => us is { } value ? value.ToString("F0", invariant) : "na
 // which no handler can beat: it tells whether a p99 miss is ours or the storage emulator's), alternating in rounds.
 // Each path's p99 is over the requests of all its rounds. On this machine the tail is a handful of bursts in which
 // some 20-65 consecutive requests wait 30-210 ms in the queue write, in either path alike, mostly with no .NET pause
-// and no late event loop in the emulator at the time (docs/ingestion.md, "Bursts, not a slow path"). One 8 s run is 4,000 requests, so its p99
-// is the 40th slowest and one burst decides it; the rounds give the percentile more requests and let both paths meet
-// the emulator's bursts alike. The worst round's p99 is printed too, so a burst is never averaged out of sight.
+// and no late event loop in the emulator at the time (docs/ingestion.md, "Bursts, not a slow path"). One 8 s run is
+// 4,000 requests, so its p99 is the 40th slowest and one burst decides it; the rounds give the percentile more
+// requests and let both paths meet the emulator's bursts alike. The worst round's p99 is printed too, so a burst is
+// never averaged out of sight.
 var ingestRounds = new List<LoadResult>(latencyRounds);
 var bareRounds = new List<LoadResult>(latencyRounds);
 for (var round = 1; round <= latencyRounds; round++)
